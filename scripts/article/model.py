@@ -1,0 +1,93 @@
+"""The typed model of an article, from raw lines to resolved notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ArticleError(Exception):
+    """Bad input: names the file and line so that a writer can find and fix it."""
+
+    def __init__(self, path: Path | str, line: int, message: str):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = str(path), line, message
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a source file, for error messages."""
+
+    path: str
+    line: int
+
+    def error(self, message: str) -> ArticleError:
+        return ArticleError(self.path, self.line, message)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of running text, with its note markers still in it as ``[n]``."""
+
+    text: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class Section:
+    """A headed part of the article. ``headed`` is False when the heading was recovered."""
+
+    heading: str
+    paragraphs: tuple[Paragraph, ...]
+    where: Where
+    headed: bool = True
+
+
+@dataclass(frozen=True)
+class Endnote:
+    """A numbered endnote as published: its text, with any URLs left where they stand."""
+
+    number: int
+    text: str
+    where: Where
+    urls: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Export:
+    """What one raw export holds; parts the export lacks are None or empty."""
+
+    path: str
+    title: str | None
+    publication: str | None
+    summary: tuple[Paragraph, ...]
+    keywords: tuple[str, ...]
+    sections: tuple[Section, ...]
+    notes: tuple[Endnote, ...]
+    notes_where: Where | None
+    disclaimer: str | None
+    has_headings: bool
+
+
+@dataclass(frozen=True)
+class Article:
+    """The whole article, merged from one or more exports."""
+
+    title: str
+    publication: str
+    summary: tuple[Paragraph, ...]
+    keywords: tuple[str, ...]
+    sections: tuple[Section, ...]
+    notes: tuple[Endnote, ...]
+    disclaimer: str | None
+
+
+@dataclass(frozen=True)
+class Note:
+    """An endnote resolved for the reader: ``ibid_of`` names the note an "Ibid." repeats."""
+
+    number: int
+    text: str
+    urls: tuple[str, ...]
+    ibid_of: Note | None = None
+    cited_in: tuple[str, ...] = field(default=())  # slugs of the pages that cite it

@@ -1,0 +1,56 @@
+"""Write the generated pages all at once, or compare them with what is on disk.
+
+Pages are only written once every page has been rendered, so bad input never leaves a
+half-written folder. Files that carry the generated marker but are no longer generated
+are removed; every other file in the folder (hand-written pages) is left alone.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .render import GENERATED
+
+MARK = GENERATED[5:-4]
+
+
+def is_generated(path: Path) -> bool:
+    """True for a file this script wrote: its marker stands in its first lines."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return any(MARK in handle.readline() for _ in range(8))
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def stale(out: Path, planned: dict[str, str]) -> list[str]:
+    """Generated files on disk that the script would no longer write."""
+    if not out.is_dir():
+        return []
+    on_disk = [p for p in out.rglob("*") if p.is_file() and is_generated(p)]
+    return sorted(str(p.relative_to(out)) for p in on_disk if str(p.relative_to(out)) not in planned)
+
+
+def differences(out: Path, planned: dict[str, str]) -> list[str]:
+    """Files whose content on disk differs from the planned content, plus stale ones."""
+    changed = [name for name, text in planned.items()
+               if not (out / name).is_file() or (out / name).read_bytes() != text.encode("utf-8")]
+    return sorted(changed + stale(out, planned))
+
+
+def write(out: Path, planned: dict[str, str]) -> list[str]:
+    """Write the planned files into ``out`` through a temporary folder; returns the changed names."""
+    changed = differences(out, planned)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.name}-") as tmp:
+        for name, text in planned.items():
+            (Path(tmp) / name).parent.mkdir(parents=True, exist_ok=True)
+            (Path(tmp) / name).write_bytes(text.encode("utf-8"))
+        for name in planned:
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(Path(tmp) / name, out / name)
+    for name in stale(out, planned):
+        (out / name).unlink()
+    return changed

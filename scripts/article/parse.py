@@ -1,0 +1,236 @@
+"""Parse one raw export of the article's web page into an ``Export``.
+
+Both known exports hold the same page, one paragraph per line, in this order:
+
+1. the title (export 000 only: every line before the publication note);
+2. the publication note, "This article is included in the publication …";
+3. the summary: the text before "Key words:" (headed "Summary" in export 001);
+4. the keywords line, "Key words: a, b, c.";
+5. the body. A heading is a short line with no closing punctuation. Export 000 drops the
+   "Introduction" and "Conclusions" headings, so an unheaded part right after the keywords
+   is the Introduction, and an unheaded part after the last headed section, set off by an
+   extra blank line, is the Conclusions;
+6. the endnotes: a numbered list ("  1. …", export 000) or "- … ↑" bullets under an
+   "Endnotes:" heading (export 001, with the sources' URLs);
+7. page chrome (share buttons, "Leave a Reply", the image credit), which is dropped, and the
+   publisher's disclaimer, which is kept.
+
+Text copied from the web arrives damaged in familiar ways; ``clean_lines`` undoes them
+(byte-order mark, Windows line ends, non-breaking and other Unicode spaces, spaced or
+superscript note markers) before any rule above is applied. The author's words are kept
+as they are: nothing but whitespace and note markers is normalised.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import ArticleError, Endnote, Export, Paragraph, Section, Where
+
+PUBLICATION = re.compile(r"^This article is included in the publication\b")
+KEYWORDS = re.compile(r"^Key\s?words\s*:\s*(?P<words>.*)$", re.IGNORECASE)
+NAMED_HEADINGS = {"summary": "Summary", "introduction": "Introduction", "conclusions": "Conclusions",
+                  "conclusion": "Conclusions"}
+NOTES_HEADING = re.compile(r"^(?:End\s?notes|Notes|References)\s*:?$", re.IGNORECASE)
+NUMBERED_NOTE = re.compile(r"^(?P<number>\d+)[.)]\s+(?P<text>\S.*)$")
+BULLET_NOTE = re.compile(r"^[-*•]\s+(?P<text>\S.*)$")
+CHROME = re.compile(
+    r"^(?:Share on \w+|Leave a Reply|Leave a Comment|Your email address will not be published.*"
+    r"|Required fields are marked.*|Image:.*|Post navigation|Previous|Next|Comment\b.*|Name\b.*"
+    r"|Email\b.*|Website\b.*|Save my name.*|Post Comment|Related posts?|Tags?:.*)$",
+    re.IGNORECASE,
+)
+BACK_ARROW = re.compile(r"\s*[↑⬆︎]+\s*$")
+URL = re.compile(r"https?://[^\s;]+?(?=[,.;)]?(?:\s|;|$))")
+SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+SPACED_MARKER = re.compile(r"\[\s*(\d+)\s*\]")
+SUPERSCRIPT_MARKER = re.compile(r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+MARKER = re.compile(r"\[(\d+)\]")
+BROKEN_MARKER = re.compile(r"\[\s*\d+(?![\d\s]*\])")
+CLOSING_PUNCTUATION = tuple(".,;:!?\"”’)]…")
+MAX_HEADING_WORDS = 14
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank line of an export, with the number of blank lines before it."""
+
+    text: str
+    where: Where
+    gap: int
+
+
+def read_text(path: Path) -> str:
+    """The file's text; an undecodable or empty file is an ``ArticleError``."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise ArticleError(path, 1, "the file is empty: expected the text of the article")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ArticleError(path, line, f"the file is not UTF-8 text{guess_encoding(data)}: "
+                                       "save it as UTF-8 and try again") from None
+
+
+def guess_encoding(data: bytes) -> str:
+    """A hint such as " (it looks like UTF-16)" for the error message, or ""."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[1:2] == b"\x00" or data[:1] == b"\x00":
+        return " (it looks like UTF-16)"
+    if any(0x80 <= byte <= 0x9f for byte in data):
+        return " (it looks like Windows-1252)"
+    return " (it looks like Latin-1)"
+
+
+def clean_line(text: str) -> str:
+    """One line with web-copy damage undone: spaces, invisible marks and note markers."""
+    text = INVISIBLE.sub("", text)
+    text = SPACES.sub(" ", text).strip()
+    text = SPACED_MARKER.sub(r"[\1]", text)
+    return SUPERSCRIPT_MARKER.sub(lambda m: f"[{m.group(1).translate(SUPERSCRIPT)}]", text)
+
+
+def clean_lines(path: Path, text: str) -> list[Line]:
+    """The non-blank lines of the text, cleaned, each with its place and preceding gap."""
+    lines, gap = [], 0
+    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        cleaned = clean_line(raw)
+        if not cleaned:
+            gap += 1
+            continue
+        lines.append(Line(cleaned, Where(str(path), number), gap))
+        gap = 0
+    return lines
+
+
+def is_heading(text: str) -> bool:
+    """A short line, capitalised, with no closing punctuation and no note marker."""
+    return (text[0].isupper() and not text.endswith(CLOSING_PUNCTUATION) and not MARKER.search(text)
+            and len(text.split()) <= MAX_HEADING_WORDS)
+
+
+def parse_export(path: Path) -> Export:
+    """Parse one export; raises ``ArticleError`` naming the line of anything it cannot read."""
+    lines = clean_lines(path, read_text(path))
+    start = next((i for i, line in enumerate(lines) if PUBLICATION.match(line.text)), None)
+    if start is None:
+        raise ArticleError(path, 1, 'no publication note: expected a line starting '
+                                    '"This article is included in the publication"')
+    title = " ".join(line.text for line in lines[:start] if not CHROME.match(line.text)) or None
+    keywords_at = next((i for i, line in enumerate(lines) if KEYWORDS.match(line.text)), None)
+    if keywords_at is None:
+        raise ArticleError(path, lines[start].where.line, 'no keywords: expected a line starting "Key words:"')
+    notes_at = find_notes_start(path, lines, keywords_at)
+    notes, after = parse_notes(lines, notes_at)
+    summary = [line for line in lines[start + 1:keywords_at] if line.text.lower() != "summary"]
+    if not summary:
+        raise ArticleError(path, lines[keywords_at].where.line, "no summary before the keywords")
+    body = lines[keywords_at + 1:notes_at]
+    sections = parse_sections(path, body, lines[keywords_at].where)
+    check_markers(summary + body)
+    return Export(
+        path=str(path),
+        title=title,
+        publication=lines[start].text,
+        summary=tuple(Paragraph(line.text, line.where) for line in summary),
+        keywords=tuple(word.strip() for word in
+                       KEYWORDS.match(lines[keywords_at].text)["words"].rstrip(".").split(",") if word.strip()),
+        sections=sections,
+        notes=notes,
+        notes_where=lines[notes_at].where,
+        disclaimer=" ".join(line.text for line in after if not CHROME.match(line.text)) or None,
+        has_headings=any(line.text.lower() in NAMED_HEADINGS for line in lines),
+    )
+
+
+def find_notes_start(path: Path, lines: list[Line], after: int) -> int:
+    """Index of the endnotes heading, or of the first numbered endnote."""
+    for i in range(after + 1, len(lines)):
+        text = lines[i].text
+        if NOTES_HEADING.match(text) or (NUMBERED_NOTE.match(text) and not MARKER.search(text[:4])):
+            return i
+    raise ArticleError(path, lines[-1].where.line, 'no endnotes: expected an "Endnotes:" heading '
+                                                   'or a numbered list of notes after the text')
+
+
+def parse_notes(lines: list[Line], start: int) -> tuple[tuple[Endnote, ...], list[Line]]:
+    """The endnotes from ``start`` on, and the lines after them (footer and chrome)."""
+    notes: list[Endnote] = []
+    i = start + 1 if NOTES_HEADING.match(lines[start].text) else start
+    while i < len(lines):
+        line = lines[i]
+        numbered, bullet = NUMBERED_NOTE.match(line.text), BULLET_NOTE.match(line.text)
+        if not (numbered or bullet) or CHROME.match(line.text):
+            break
+        number = int(numbered["number"]) if numbered else len(notes) + 1
+        notes.append(endnote(number, (numbered or bullet)["text"], line.where))
+        i += 1
+    if not notes:
+        raise lines[start].where.error("the endnotes section has no notes")
+    return tuple(notes), lines[i:]
+
+
+def endnote(number: int, text: str, where: Where) -> Endnote:
+    """An endnote with its back-arrow dropped and the leftovers of stripped links removed."""
+    text = BACK_ARROW.sub("", text)
+    urls = tuple(URL.findall(text))
+    if not urls:  # A copy without links leaves a comma (and a link's tail) where each URL stood.
+        text = re.sub(r",\S*(?=;|$)", "", text)
+    return Endnote(number, text.strip(), where, urls)
+
+
+def parse_sections(path: Path, body: list[Line], keywords: Where) -> tuple[Section, ...]:
+    """Group the body lines into sections, recovering the unheaded Introduction and Conclusions."""
+    sections: list[Section] = []
+    heading: Line | None = None
+    paragraphs: list[Paragraph] = []
+    headed_seen = False
+
+    def close() -> None:
+        if heading is None and not paragraphs:
+            return
+        if heading is not None and not paragraphs:
+            raise heading.where.error(f'the heading "{heading.text}" has no text under it')
+        if heading is not None:
+            sections.append(Section(NAMED_HEADINGS.get(heading.text.lower(), heading.text),
+                                    tuple(paragraphs), heading.where))
+        else:
+            name = "Conclusions" if headed_seen else "Introduction"
+            sections.append(Section(name, tuple(paragraphs), paragraphs[0].where, headed=False))
+
+    for line in body:
+        if is_heading(line.text):
+            close()
+            heading, paragraphs, headed_seen = line, [], True
+        elif line.gap >= 2 and paragraphs and heading is not None:
+            close()  # An extra blank line after a headed section opens the unheaded Conclusions.
+            heading, paragraphs = None, [Paragraph(line.text, line.where)]
+        else:
+            paragraphs.append(Paragraph(line.text, line.where))
+    close()
+    if not sections:
+        raise keywords.error("no article text after the keywords")
+    names = [s.heading for s in sections if not s.headed]
+    if names.count("Conclusions") > 1:
+        raise sections[-1].where.error("cannot tell where the Conclusions start: "
+                                       "more than one unheaded part follows the headed sections")
+    return tuple(sections)
+
+
+def check_markers(lines: list[Line]) -> None:
+    """A marker cut in the middle (``[1`` or ``1]``) is an error, not text."""
+    for line in lines:
+        stripped = MARKER.sub("", line.text)
+        match = BROKEN_MARKER.search(stripped)
+        if match:
+            raise line.where.error(f'a note marker is cut off near "{context(stripped, match.start())}": '
+                                   "expected [n]")
+
+
+def context(text: str, at: int, width: int = 30) -> str:
+    """A few words around ``at``, for an error message."""
+    return text[max(0, at - width):at + width].strip()

@@ -1,0 +1,64 @@
+"""Resolve the article's notes: every marker to exactly one endnote, every "Ibid." to its source."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Article, Endnote, Note, Paragraph
+from .parse import MARKER
+
+IBID = re.compile(r"^Ibid\b\.?,?\s*(?P<rest>.*)$", re.IGNORECASE)
+
+
+def paragraphs(article: Article) -> list[Paragraph]:
+    """Every paragraph of running text in reading order: the summary, then each section."""
+    return [*article.summary, *(p for section in article.sections for p in section.paragraphs)]
+
+
+def resolve_notes(article: Article) -> dict[int, Note]:
+    """The article's notes by number, checked against the markers in its text."""
+    check_numbering(article.notes)
+    check_markers(article)
+    notes: dict[int, Note] = {}
+    for endnote in article.notes:
+        ibid = IBID.match(endnote.text)
+        source = None
+        if ibid:
+            if not notes:
+                raise endnote.where.error(f'note {endnote.number} says "Ibid." but no note comes before it')
+            previous = notes[endnote.number - 1]
+            source = previous.ibid_of or previous
+        notes[endnote.number] = Note(endnote.number, endnote.text, endnote.urls, source)
+    return notes
+
+
+def check_numbering(endnotes: tuple[Endnote, ...]) -> None:
+    """Endnotes are numbered 1, 2, 3 … with no number twice and none skipped."""
+    seen: dict[int, Endnote] = {}
+    for expected, note in enumerate(endnotes, start=1):
+        if note.number in seen:
+            raise note.where.error(f"two endnotes are numbered {note.number} "
+                                   f"(the other is on line {seen[note.number].where.line})")
+        if note.number != expected:
+            raise note.where.error(f"endnote {note.number} comes where endnote {expected} should be")
+        seen[note.number] = note
+
+
+def check_markers(article: Article) -> None:
+    """Every marker has an endnote, every endnote a marker, and markers first appear in order."""
+    count = len(article.notes)
+    first_seen: list[int] = []
+    for paragraph in paragraphs(article):
+        for match in MARKER.finditer(paragraph.text):
+            number = int(match.group(1))
+            if not 1 <= number <= count:
+                raise paragraph.where.error(f"the marker [{number}] has no endnote: "
+                                            f"the article has {count} endnotes")
+            if number not in first_seen:
+                expected = len(first_seen) + 1
+                if number != expected:
+                    raise paragraph.where.error(f"the marker [{number}] comes before any [{expected}]: "
+                                                f"markers must first appear in order")
+                first_seen.append(number)
+    for note in article.notes[len(first_seen):]:
+        raise note.where.error(f"endnote {note.number} is never cited: no [{note.number}] marker in the text")
