@@ -1,0 +1,87 @@
+"""Shared fixtures: the raw exports, a real ``mkdocs build --strict``, a local server and a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "source"
+WITH_TITLE = SOURCE / "ceeep-web-page-with-title-and-footer.txt"      # export 000
+WITH_URLS = SOURCE / "ceeep-web-page-with-headings-and-urls.txt"      # export 001
+SUB_PATH = "/vraem-reader/"  # GitHub Pages serves a project site under the repository's name
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-quic"]
+
+
+def run_split(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the split script as a reader would, capturing its output."""
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "split_article.py"), *map(str, args)],
+                          cwd=cwd, capture_output=True, text=True, encoding="utf-8")
+
+
+def build_site(out: Path, project: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the real ``mkdocs build --strict`` of ``project`` into ``out``."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                          cwd=project, capture_output=True, text=True, encoding="utf-8",
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as ``mkdocs build --strict`` writes it from the committed pages."""
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site below ``SUB_PATH`` only, like GitHub Pages serves a project site."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(SUB_PATH):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(SUB_PATH):])
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> str:
+    """The built site served on loopback under the project sub-path."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. A missing browser fails: it is never a skip."""
+    from playwright.sync_api import sync_playwright
+
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).is_file():
+        pytest.fail(f"no Chromium at {CHROMIUM}: install Debian's chromium package (see .ci/run)")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh desktop-sized browser page."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    yield context.new_page()
+    context.close()
