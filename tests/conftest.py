@@ -85,3 +85,5 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     yield context.new_page()
     context.close()
+
+sys.path.insert(0, str(ROOT / "scripts"))
