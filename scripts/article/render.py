@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .archive import archived_copies
 from .model import Article, Note, Paragraph, Section
 from .parse import MARKER, URL
 from .resolve import resolve_notes
@@ -129,7 +130,7 @@ def notes_page(notes: dict[int, Note], anchors: dict[int, list[Anchor]]) -> Page
     for number, note in notes.items():
         places = ", ".join(f"[{escape(a.title)}, ¶{a.number}]({a.path}#p{a.number})"
                            for a in anchors[number])
-        entries.append(f"**{number}.** {note_text(note)}  \nCited in {places}.\n{{: #note-{number} .endnote }}\n")
+        entries.append(f"**{number}.** {note_text(note)}{archived_copies(note.text)}  \nCited in {places}.\n{{: #note-{number} .endnote }}\n")
     text = (front_matter(title="Notes", description=f"The article's {len(notes)} endnotes, in order, "
                                                     "with the sources they cite.")
             + "\n# Notes\n\n" + "\n".join(entries))
@@ -170,8 +171,9 @@ def render(article: Article, edition: Edition) -> list[Page]:
         sections.append(section_page(section, number, notes))
         number += len(section.paragraphs)
     anchors = paragraph_anchors(article, sections)
+    from .explore import explore_pages  # built on this module's pages
     return [index_page(article, sections, notes), *sections, notes_page(notes, anchors),
-            about_page(article, edition)]
+            *explore_pages(article, sections, edition), about_page(article, edition)]
 
 
 def navigation(pages: list[Page], title: str) -> str:

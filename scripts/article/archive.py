@@ -1,0 +1,58 @@
+"""Durable copies of cited sources: Wayback Machine addresses for the URLs in the notes.
+
+Nothing is fetched: the Internet Archive serves ``https://web.archive.org/web/<YEAR>/<URL>``
+as the snapshot of URL nearest to that year, so the address is a plain pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+from .parse import URL
+
+WAYBACK = "https://web.archive.org/web/"
+YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+
+
+@dataclass(frozen=True)
+class CitedUrl:
+    """A URL as a note cites it, with the year of that citation (None when the note gives none)."""
+
+    url: str
+    year: int | None
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).netloc
+
+
+def archived_url(url: str, year: int | None) -> str:
+    """The Wayback Machine's address for ``url`` as it was around ``year`` (latest copy if None).
+
+    Characters outside ASCII are percent-encoded so that the address is a valid URI.
+    """
+    return f"{WAYBACK}{year}/{quote(url, safe=URL_SAFE)}" if year else f"{WAYBACK}{quote(url, safe=URL_SAFE)}"
+
+
+def cited_urls(note_text: str) -> list[CitedUrl]:
+    """Each URL of a note with the last year written between it and the URL before it.
+
+    A note citing two works ("…, SAGE Journals (1999), https://doi.org/…") dates each URL
+    by its own citation.
+    """
+    cited, start = [], 0
+    for match in URL.finditer(note_text):
+        years = YEAR.findall(note_text, start, match.start())
+        cited.append(CitedUrl(match.group(), int(years[-1]) if years else None))
+        start = match.end()
+    return cited
+
+
+def archived_copies(note_text: str) -> str:
+    """Markdown for a note's "archived copy" links, one per URL; empty for a note without URLs."""
+    links = [f"[archived copy of {cited.host}{f' ({cited.year})' if cited.year else ''}]"
+             f"({archived_url(cited.url, cited.year)})" for cited in cited_urls(note_text)]
+    return f"  \nWayback Machine: {' · '.join(links)}" if links else ""

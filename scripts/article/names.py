@@ -1,0 +1,98 @@
+"""The Index page: people, organisations and places, each with every passage that names it.
+
+Names come from the editors' data file; the mentions are found here, in the text, by every
+form and alias of a name, ignoring accents and matching whole words only. A form or alias
+that no longer occurs anywhere in the article is an error naming the data file's line.
+Aliases are printed beside their names, so that the site's search finds the entry by them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .editors import DATA, KINDS, EditorData, Entry, Term, load_editor_data
+from .model import Article
+from .passages import Passage, fold, passages
+from .render import Edition, Page, escape, front_matter
+
+PATH = "index-of-names.md"
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """An index entry with the passages that name it, in reading order."""
+
+    entry: Entry
+    passages: tuple[Passage, ...]
+
+
+def pattern(term: Term) -> re.Pattern[str]:
+    """Whole-word, accent-insensitive, space-tolerant pattern for a term (run on folded text)."""
+    words = [re.escape(word) for word in fold(term.text).split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
+
+
+def occurs(term: Term, passage: Passage) -> bool:
+    return pattern(term).search(fold(passage.text)) is not None
+
+
+def mentions(entry: Entry, texts: list[Passage], data: EditorData) -> Mentions:
+    """The passages naming ``entry``; a form or alias found nowhere is an ``ArticleError``."""
+    found = []
+    for term in (*entry.forms, *entry.aliases):
+        hits = [passage for passage in texts if occurs(term, passage)]
+        if not hits:
+            raise data.error(term, f"“{term.text}” ({entry.name.text}) no longer occurs in the article: "
+                                   "correct or remove it")
+        found += hits
+    order = {passage.href: i for i, passage in enumerate(texts)}
+    unique = {passage.href: passage for passage in found}
+    return Mentions(entry, tuple(sorted(unique.values(), key=lambda p: order[p.href])))
+
+
+def sort_key(entry: Entry) -> str:
+    return fold(entry.name.text).casefold()
+
+
+def headword(entry: Entry) -> str:
+    """The name in bold, the article's other forms of it, and its aliases in quotes.
+
+    Forms read "(also SL)" when the article also uses the name itself, "(as Mexican)" when not.
+    """
+    name = fold(entry.name.text)
+    others = [form.text for form in entry.forms if fold(form.text) != name]
+    text = f"**{escape(entry.name.text)}**"
+    if others:
+        also = any(fold(form.text) == name for form in entry.forms)
+        text += f" ({'also' if also else 'as'} {escape(', '.join(others))})"
+    if entry.aliases:
+        text += ", alias " + " or ".join(f"“{escape(alias.text)}”" for alias in entry.aliases)
+    return text
+
+
+def link(passage: Passage) -> str:
+    return f'[{passage.label}]({passage.href} "{passage.page_title}")'
+
+
+def names_page(article: Article, sections: list[Page], edition: Edition, data_path: Path = DATA) -> Page:
+    """The Index page, grouped by kind and sorted by name."""
+    data = load_editor_data(data_path)
+    texts = passages(article, sections, edition)
+    found = [mentions(entry, texts, data) for entry in data.entries]
+    groups = []
+    for kind, heading in KINDS.items():
+        items = sorted((m for m in found if m.entry.kind == kind), key=lambda m: sort_key(m.entry))
+        lines = "".join(f"- {headword(m.entry)}: {', '.join(map(link, m.passages))}\n" for m in items)
+        if lines:
+            groups.append(f"## {heading}\n\n{lines}")
+    total = sum(len(m.passages) for m in found)
+    text = (front_matter(title="Index", description=f"The {len(found)} people, organisations and places "
+                                                    "the article names, with every paragraph that mentions them.")
+            + "\n# Index\n\n"
+            + f"The people, organisations and places the article names: {len(found)} entries, {total} mentions. "
+            + "Each link leads to a paragraph (¶), a note or the page about this edition. Other forms of a "
+            + "name follow it in brackets; the traffickers’ aliases follow their names.\n\n"
+            + "\n".join(groups))
+    return Page(PATH, "Index", text)

@@ -1,0 +1,138 @@
+"""The Index page: curated names, their mentions in the text, aliases, and bad editor data."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, WITH_TITLE, WITH_URLS
+from site_html import paragraph, read, target
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from article.config import load_edition  # noqa: E402
+from article.editors import DATA, Term, load_editor_data  # noqa: E402
+from article.merge import merge  # noqa: E402
+from article.model import ArticleError  # noqa: E402
+from article.names import names_page, occurs, pattern  # noqa: E402
+from article.parse import parse_export  # noqa: E402
+from article.passages import Passage, fold  # noqa: E402
+from article.render import render  # noqa: E402
+
+INDEX = "index-of-names/"
+
+
+@pytest.fixture(scope="module")
+def article():
+    return merge([parse_export(WITH_TITLE), parse_export(WITH_URLS)])
+
+
+@pytest.fixture(scope="module")
+def sections(article):
+    pages = render(article, load_edition(ROOT / "mkdocs.yml"))
+    return [page for page in pages if page.path not in {"index.md", "notes.md", "about.md"}][:len(article.sections)]
+
+
+def entries(site: Path):
+    """Each list item of the Index page: its text and its links."""
+    return [e for e in read(site, INDEX, {"li"}).elements
+            if any("#p" in href or "#note-" in href or "about" in href for href in e.links)]
+
+
+def names(item: str, name: str) -> bool:
+    """Whether an Index item is the entry for ``name`` (not one that merely starts like it)."""
+    return item.startswith(name) and item[len(name):len(name) + 1] in {" ", ",", ":", "("}
+
+
+def test_every_index_link_reaches_an_existing_anchor(site):
+    links = [href for entry in entries(site) for href in entry.links]
+    assert len(links) > 60
+    for href in links:
+        page, anchor = target(INDEX, href)
+        ids = read(site, page).ids
+        assert not anchor or anchor in ids, f"{href} from the Index: no #{anchor} on {page}"
+
+
+def test_each_paragraph_the_index_cites_names_the_entry(site):
+    data = load_editor_data()
+    items = entries(site)
+    for entry in data.entries:
+        item = next(item for item in items if names(item.text, entry.name.text))
+        for href in item.links:
+            page, anchor = target(INDEX, href)
+            if not anchor.startswith("p"):
+                continue
+            seen = fold(paragraph(site, page, anchor))
+            assert any(pattern(term).search(seen) for term in (*entry.forms, *entry.aliases)), \
+                f"{entry.name.text} is not in ¶{anchor[1:]} as built"
+
+
+def test_every_curated_name_is_on_the_index_with_at_least_one_mention(site):
+    texts = [entry.text for entry in entries(site)]
+    for entry in load_editor_data().entries:
+        assert any(names(text, entry.name.text) for text in texts), entry.name.text
+
+
+def test_the_traffickers_aliases_are_printed_beside_their_names(site):
+    texts = [entry.text for entry in entries(site)]
+    assert any(text.startswith("Catalino Escalante, alias “Vampiro”: ¶12") for text in texts)
+    assert any(text.startswith("Elias Chavez, alias “Lan Chile”: ¶12") for text in texts)
+    assert any(text.startswith("Jorge Cardenas (as Jorge), alias “Mosquito Loco”: ¶12") for text in texts)
+
+
+def test_searching_an_alias_finds_the_index_entry_and_the_paragraph(site):
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for alias, name in (("Vampiro", "Catalino Escalante"), ("Lan Chile", "Elias Chavez")):
+        hits = [doc["location"] for doc in docs if alias in doc["text"]]
+        on_index = [doc for doc in docs if doc["location"].startswith(INDEX) and alias in doc["text"]]
+        assert on_index and f"{name}, alias “{alias}”" in on_index[0]["text"], alias
+        assert any(location.startswith("the-mutation-of-the-shining-path") for location in hits), alias
+
+
+def test_names_are_found_without_accents_and_only_as_whole_words():
+    text = Passage("¶1", "x.md#p1", "X", "Apurímac rivers, a scene, the Ene river, post-Guzman history")
+    assert occurs(Term("Apurimac", 1), text)
+    assert occurs(Term("Guzmán", 1), text)
+    assert occurs(Term("Ene", 1), text)
+    assert not occurs(Term("scen", 1), text)
+    assert not occurs(Term("Enemy", 1), text)
+
+
+def with_data(tmp_path: Path, extra: str) -> Path:
+    data = tmp_path / "index.yml"
+    data.write_text(DATA.read_text(encoding="utf-8").replace("people:\n", "people:\n" + extra, 1), encoding="utf-8")
+    return data
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line)
+
+
+def test_a_curated_name_missing_from_the_text_is_an_error_at_its_line(tmp_path, article, sections):
+    data = with_data(tmp_path, "  - name: Vladimiro Montesinos\n")
+    with pytest.raises(ArticleError) as error:
+        names_page(article, sections, load_edition(ROOT / "mkdocs.yml"), data)
+    assert (error.value.path, error.value.line) == (str(data), line_of(data, "Vladimiro Montesinos"))
+    assert "“Vladimiro Montesinos”" in error.value.message and "no longer occurs" in error.value.message
+
+
+def test_a_stale_alias_fails_the_script_with_exit_2_and_leaves_the_pages_alone(tmp_path):
+    project = tmp_path / "project"
+    for part in ("scripts", "source"):
+        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    data = project / "scripts" / "data" / "index.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("[Vampiro]", "[Vampiro, El Drácula]"), encoding="utf-8")
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / "index.md").write_text("before\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(project / "scripts" / "split_article.py"), "--out", str(out)],
+                            cwd=project, capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{data}:{line_of(data, 'El Drácula')}: “El Drácula” (Catalino Escalante)")
+    assert [p.name for p in out.iterdir()] == ["index.md"] and (out / "index.md").read_text() == "before\n"
+

@@ -1,0 +1,92 @@
+"""The Timeline page: dates found in the text, in order, each with its real sentence."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from conftest import ROOT, WITH_TITLE, WITH_URLS
+from site_html import paragraph, read, target
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from article.config import load_edition  # noqa: E402
+from article.editors import DATA  # noqa: E402
+from article.merge import merge  # noqa: E402
+from article.model import ArticleError  # noqa: E402
+from article.parse import parse_export  # noqa: E402
+from article.render import render  # noqa: E402
+from article.timeline import sentences, timeline_page  # noqa: E402
+
+TIMELINE = "timeline/"
+
+
+@pytest.fixture(scope="module")
+def article():
+    return merge([parse_export(WITH_TITLE), parse_export(WITH_URLS)])
+
+
+@pytest.fixture(scope="module")
+def sections(article):
+    pages = render(article, load_edition(ROOT / "mkdocs.yml"))
+    return pages[1:1 + len(article.sections)]
+
+
+def headings(site):
+    return [e.text.rstrip("¶").strip() for e in read(site, TIMELINE, {"h2"}).elements]
+
+
+def quotes(site):
+    return read(site, TIMELINE, {"blockquote"}).elements
+
+
+def test_the_timeline_lists_every_date_the_article_states_earliest_first(site):
+    assert headings(site) == ["1952", "mid-1980s and 1990s", "1985", "1991", "1995", "1997", "2000"]
+
+
+def test_the_timeline_is_in_chronological_order(site):
+    first_years = [int(re.search(r"\d{4}", heading).group()) for heading in headings(site)]
+    assert first_years == sorted(first_years)
+
+
+def test_each_event_quotes_a_sentence_that_is_really_in_its_linked_paragraph(site):
+    found = quotes(site)
+    assert len(found) == 7
+    for quote in found:
+        sentence, _, source = quote.text.rpartition(" — ")
+        page, anchor = target(TIMELINE, quote.links[-1])
+        assert re.fullmatch(r"p\d+", anchor) and source.startswith(f"¶{anchor[1:]} · ")
+        assert sentence in paragraph(site, page, anchor), f"{sentence!r} not in {page}#{anchor}"
+
+
+def test_each_event_shows_the_editors_label(site):
+    labels = [e.text for e in read(site, TIMELINE, {"strong"}).elements]
+    assert "Reynaldo Reynoso arrested" in labels and "Jorge Cardenas, “Mosquito Loco,” arrested" in labels
+    assert len(labels) == 7
+
+
+def test_an_event_with_no_label_is_listed_with_its_sentence(tmp_path, article, sections):
+    data = tmp_path / "index.yml"
+    data.write_text(DATA.read_text(encoding="utf-8").split("\ntimeline:")[0] + "\n", encoding="utf-8")
+    text = timeline_page(article, sections, data).text
+    assert "## 1985\n\n> The largest “firmas” were led by capos such as Reynaldo Reynoso (arrested in 1985)" in text
+    assert text.count("\n## ") == 7 and "**" not in text
+
+
+def test_a_label_for_a_date_the_text_does_not_state_is_an_error_at_its_line(tmp_path, article, sections):
+    data = tmp_path / "index.yml"
+    data.write_text(DATA.read_text(encoding="utf-8") + '  - when: "1980"\n    label: SL starts its war\n',
+                    encoding="utf-8")
+    with pytest.raises(ArticleError) as error:
+        timeline_page(article, sections, data)
+    assert error.value.path == str(data) and error.value.line == len(data.read_text().splitlines()) - 1
+    assert "“1980” matches no date in the article" in error.value.message
+
+
+def test_abbreviations_end_no_sentence():
+    text = ("It was protected from the Armed Forces (FF. AA.), allowing it to go on. U.S. assistance "
+            "is oriented towards repression. It formed “liberated zones.” The VRAEM is crucial.")
+    assert sentences(text) == ["It was protected from the Armed Forces (FF. AA.), allowing it to go on.",
+                               "U.S. assistance is oriented towards repression.",
+                               "It formed “liberated zones.”", "The VRAEM is crucial."]
