@@ -264,11 +264,12 @@ def cite_page(rec: Record, marker_block: str) -> str:
                      *([f"T2  - {rec.container}"] if rec.container else []), f"PB  - {rec.author}",
                      f"PY  - {year}", f"DA  - {year}/{month}/{day}", f"UR  - {rec.url}",
                      f"LA  - {rec.language}", "ER  - "])
-    blocks = [("Chicago", "Notes and bibliography style, bibliography entry.", "text", chicago),
-              ("APA", "7th edition, reference list entry.", "text", apa),
+    # Prose citations wrap like text (docs/stylesheets/citations.css), so they read whole before copying.
+    blocks = [("Chicago", "Notes and bibliography style, bibliography entry.", "{ .text .citation-prose }", chicago),
+              ("APA", "7th edition, reference list entry.", "{ .text .citation-prose }", apa),
               ("BibTeX", "For LaTeX and most reference managers.", "bibtex", bibtex),
               ("RIS", "For Zotero, EndNote, Mendeley and other reference managers.", "text", ris)]
-    body = "".join(f"\n## {name}\n\n{why}\n\n```{lang}\n{text}\n```\n" for name, why, lang, text in blocks)
+    body = "".join(f"\n## {name}\n\n{why}\n\n``` {lang}\n{text}\n```\n" for name, why, lang, text in blocks)
     return (marker_block + "\n# Cite this article\n\n"
             + f"The article names no personal author: its publisher, the {rec.author} "
             + f"({rec.short_author}), stands as author. Cite the article as published, not this edition. "

@@ -56,9 +56,12 @@ def sort_key(text: str) -> str:
 
 
 def back_links(cited_in: list[dict]) -> str:
-    """ "Cited in note 6, The Mutation of … ": links to each note's marker on its page."""
-    links = [f"[note {c['note']}, {c['title']}]({c['page']}#fnref:{c['note']})" for c in cited_in]
-    return "Cited in " + "; ".join(links) + "."
+    """ "Cited in note 6 and note 7, The Mutation of …": links to each note's marker on its page."""
+    by_page: dict[tuple[str, str], list[str]] = {}
+    for c in cited_in:
+        by_page.setdefault((c["page"], c["title"]), []).append(f"[note {c['note']}]({c['page']}#fnref:{c['note']})")
+    places = [" and ".join(links) + f", {title}" for (_, title), links in by_page.items()]
+    return "Cited in " + "; ".join(places) + "."
 
 
 def entries(markdown: str, works: dict[str, list[dict]]) -> str:
