@@ -17,12 +17,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from article.cite import (bibliography_path, cite_notes, cite_page, citations_file, load_works,  # noqa: E402
+                          note_places, record)
 from article.config import load_edition  # noqa: E402
 from article.merge import merge  # noqa: E402
 from article.model import ArticleError  # noqa: E402
 from article.output import differences, write  # noqa: E402
 from article.parse import parse_export  # noqa: E402
-from article.render import navigation, render  # noqa: E402
+from article.render import GENERATED, front_matter, navigation, render  # noqa: E402
+from article.resolve import resolve_notes  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,8 +33,16 @@ ROOT = Path(__file__).resolve().parent.parent
 def planned_files(sources: list[Path], config: Path, title: str | None) -> dict[str, str]:
     """Every generated file's path below the output folder, with its text."""
     article = merge([parse_export(path) for path in sources], title)
-    pages = render(article, load_edition(config))
-    return {".article.yml": navigation(pages, article.title), **{page.path: page.text for page in pages}}
+    edition = load_edition(config)
+    works = load_works(bibliography_path(config))
+    pages = render(article, edition, works)
+    notes = cite_notes(article, resolve_notes(article), works)
+    rec = record(article, edition.source_url, edition.published, edition.publisher)
+    cite = cite_page(rec, front_matter(title="Cite this article",
+                                       description=f"How to cite “{article.title}”: Chicago, APA, BibTeX, RIS."))
+    places = note_places([(page.path, page.title, page.text) for page in pages])
+    return {".article.yml": navigation(pages, article.title), **{page.path: page.text for page in pages},
+            "cite.md": cite, ".citations.yml": citations_file(rec, works, notes, places, GENERATED[5:-4])}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -124,7 +124,8 @@ def test_a_stale_alias_fails_the_script_with_exit_2_and_leaves_the_pages_alone(t
     project = tmp_path / "project"
     for part in ("scripts", "source"):
         shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project)
+    for name in ("mkdocs.yml", "refs.bib"):
+        shutil.copy(ROOT / name, project)
     data = project / "scripts" / "data" / "index.yml"
     data.write_text(data.read_text(encoding="utf-8").replace("[Vampiro]", "[Vampiro, El Drácula]"), encoding="utf-8")
     out = tmp_path / "docs"

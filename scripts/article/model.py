@@ -83,6 +83,15 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """A note's reference to one work of refs.bib, with the pages it points to ("53-69")."""
+
+    key: str
+    label: str
+    locator: str = ""
+
+
+@dataclass(frozen=True)
 class Note:
     """An endnote resolved for the reader: ``ibid_of`` names the note an "Ibid." repeats."""
 
@@ -91,3 +100,4 @@ class Note:
     urls: tuple[str, ...]
     ibid_of: Note | None = None
     cited_in: tuple[str, ...] = field(default=())  # slugs of the pages that cite it
+    citations: tuple[Citation, ...] = ()  # the works of refs.bib it cites (scripts/article/cite.py)

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .archive import archived_copies
+from .cite import Work, cite_notes, reference_links
 from .model import Article, Note, Paragraph, Section
 from .parse import MARKER, URL
 from .resolve import resolve_notes
@@ -93,10 +94,12 @@ def paragraph_block(paragraph: Paragraph, number: int) -> str:
 
 
 def note_text(note: Note) -> str:
-    """The note as the author wrote it; an "Ibid." says which note's sources it repeats."""
+    """The note as the author wrote it, then links to the works it cites; an "Ibid." says which
+    note's sources it repeats."""
     if note.ibid_of is None:
-        return linked(note.text)
-    return f"{linked(note.text)} (same source as note {note.ibid_of.number}: {linked(note.ibid_of.text)})"
+        return linked(note.text) + reference_links(note.citations)
+    return (f"{linked(note.text)} (same source as note {note.ibid_of.number}: {linked(note.ibid_of.text)})"
+            + reference_links(note.citations))
 
 
 def footnotes(paragraphs: tuple[Paragraph, ...], notes: dict[int, Note]) -> str:
@@ -163,9 +166,11 @@ def paragraph_anchors(article: Article, pages: list[Page]) -> dict[int, list[Anc
     return anchors
 
 
-def render(article: Article, edition: Edition) -> list[Page]:
-    """All generated pages, in reading order."""
+def render(article: Article, edition: Edition, works: dict[str, Work] | None = None) -> list[Page]:
+    """All generated pages, in reading order; given refs.bib's works, notes link to them."""
     notes = resolve_notes(article)
+    if works is not None:
+        notes = cite_notes(article, notes, works)
     sections, number = [], len(article.summary) + 1
     for section in article.sections:
         sections.append(section_page(section, number, notes))
