@@ -145,13 +145,12 @@ def first_load(browser, url: str) -> list[tuple[str, str, int]]:
     """
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    requests, finished = [], set()
-    page.on("request", requests.append)
-    page.on("requestfinished", lambda request: finished.add(id(request)))
+    requests = []
+    page.on("request", lambda request: requests.append(request))
     page.goto(url, wait_until="networkidle")
     loads = []
     for request in (r for r in requests if not r.url.startswith("data:")):
-        sizes = request.sizes() if id(request) in finished else {}
+        sizes = request.sizes() if request.failure is None else {}
         loads.append((request.resource_type, request.url,
                       sizes.get("responseHeadersSize", 0) + max(sizes.get("responseBodySize", 0), 0)))
     context.close()
