@@ -1,0 +1,68 @@
+"""The GitHub Actions workflows pass actionlint and pin every action to a full commit SHA."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
+
+
+def actionlint_findings(*paths: Path) -> list[dict]:
+    """What actionlint reports about the given workflow files."""
+    binary = shutil.which("actionlint")
+    if binary is None:
+        pytest.fail("actionlint is missing: run uv sync")
+    result = subprocess.run([binary, "-format", "{{json .}}", *map(str, paths)],
+                            capture_output=True, text=True, cwd=ROOT)
+    return json.loads(result.stdout or "[]")
+
+
+def action_refs(path: Path) -> list[str]:
+    """Every `uses:` of every step of a workflow."""
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [step["uses"] for job in workflow["jobs"].values() for step in job.get("steps", []) if "uses" in step]
+
+
+def test_there_is_a_deploy_and_a_canary_workflow() -> None:
+    assert {path.name for path in WORKFLOWS} >= {"deploy.yml", "canary.yml"}
+
+
+def test_actionlint_finds_nothing_in_the_workflows() -> None:
+    assert actionlint_findings(*WORKFLOWS) == []
+
+
+def test_actionlint_does_report_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n"
+                      "      - run: echo ${{ github.nope }}\n", encoding="utf-8")
+    assert actionlint_findings(broken) != []
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_full_commit_sha(workflow: Path) -> None:
+    refs = action_refs(workflow)
+    assert refs and [ref for ref in refs if not PINNED.match(ref)] == []
+
+
+def test_deployment_alone_may_write_to_pages() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert workflow["concurrency"]["group"]
+
+
+def test_the_canary_runs_weekly_and_never_gates_a_deployment() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "canary.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"schedule", "workflow_dispatch"}
+    assert "properdocs" in (ROOT / ".github" / "workflows" / "canary.yml").read_text(encoding="utf-8")
