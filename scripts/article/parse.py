@@ -8,22 +8,29 @@ Both known exports hold the same page, one paragraph per line, in this order:
 4. the keywords line, "Key words: a, b, c.";
 5. the body. A heading is a short line with no closing punctuation. Export 000 drops the
    "Introduction" and "Conclusions" headings, so an unheaded part right after the keywords
-   is the Introduction, and an unheaded part after the last headed section, set off by an
-   extra blank line, is the Conclusions;
+   is the Introduction, and an unheaded part after the last headed section, set off by more
+   blank lines than usually stand between paragraphs (at least two), is the Conclusions;
 6. the endnotes: a numbered list ("  1. …", export 000) or "- … ↑" bullets under an
    "Endnotes:" heading (export 001, with the sources' URLs);
 7. page chrome (share buttons, "Leave a Reply", the image credit), which is dropped, and the
    publisher's disclaimer, which is kept.
 
 Text copied from the web arrives damaged in familiar ways; ``clean_lines`` undoes them
-(byte-order mark, Windows line ends, non-breaking and other Unicode spaces, spaced or
-superscript note markers) before any rule above is applied. The author's words are kept
-as they are: nothing but whitespace and note markers is normalised.
+before any rule above is applied: a byte-order mark; Windows, old Mac or mixed line ends;
+non-breaking, tab and other Unicode spaces, runs of spaces, trailing spaces and blank
+lines holding spaces; zero-width spaces and soft hyphens; decomposed accents (made NFC);
+note markers with spaces inside (``[ 6 ]``) or in superscript digits (``⁶``). The endnote
+heading may read "Endnotes", "End notes", "Notes" or "References", with or without a colon;
+the back-arrows (``↑``, ``↩``) may be missing; keywords may be split by commas or semicolons.
+The author's words are kept as they are: nothing but whitespace, invisible marks and note
+markers is normalised (straight quotes stay straight).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,10 +49,10 @@ CHROME = re.compile(
     r"|Email\b.*|Website\b.*|Save my name.*|Post Comment|Related posts?|Tags?:.*)$",
     re.IGNORECASE,
 )
-BACK_ARROW = re.compile(r"\s*[↑⬆︎]+\s*$")
+BACK_ARROW = re.compile(r"\s*[↑⬆↩︎]+\s*$")
 URL = re.compile(r"https?://[^\s;]+?(?=[,.;)]?(?:\s|;|$))")
 SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 SPACED_MARKER = re.compile(r"\[\s*(\d+)\s*\]")
 SUPERSCRIPT_MARKER = re.compile(r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
@@ -88,7 +95,7 @@ def guess_encoding(data: bytes) -> str:
 
 def clean_line(text: str) -> str:
     """One line with web-copy damage undone: spaces, invisible marks and note markers."""
-    text = INVISIBLE.sub("", text)
+    text = INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     text = SPACES.sub(" ", text).strip()
     text = SPACED_MARKER.sub(r"[\1]", text)
     return SUPERSCRIPT_MARKER.sub(lambda m: f"[{m.group(1).translate(SUPERSCRIPT)}]", text)
@@ -138,7 +145,7 @@ def parse_export(path: Path) -> Export:
         publication=lines[start].text,
         summary=tuple(Paragraph(line.text, line.where) for line in summary),
         keywords=tuple(word.strip() for word in
-                       KEYWORDS.match(lines[keywords_at].text)["words"].rstrip(".").split(",") if word.strip()),
+                       re.split(r"[,;]", KEYWORDS.match(lines[keywords_at].text)["words"].rstrip(".")) if word.strip()),
         sections=sections,
         notes=notes,
         notes_where=lines[notes_at].where,
@@ -189,6 +196,7 @@ def parse_sections(path: Path, body: list[Line], keywords: Where) -> tuple[Secti
     heading: Line | None = None
     paragraphs: list[Paragraph] = []
     headed_seen = False
+    extra_gap = max(usual_gap(body), 1)
 
     def close() -> None:
         if heading is None and not paragraphs:
@@ -206,7 +214,7 @@ def parse_sections(path: Path, body: list[Line], keywords: Where) -> tuple[Secti
         if is_heading(line.text):
             close()
             heading, paragraphs, headed_seen = line, [], True
-        elif line.gap >= 2 and paragraphs and heading is not None:
+        elif line.gap > extra_gap and paragraphs and heading is not None:
             close()  # An extra blank line after a headed section opens the unheaded Conclusions.
             heading, paragraphs = None, [Paragraph(line.text, line.where)]
         else:
@@ -219,6 +227,12 @@ def parse_sections(path: Path, body: list[Line], keywords: Where) -> tuple[Secti
         raise sections[-1].where.error("cannot tell where the Conclusions start: "
                                        "more than one unheaded part follows the headed sections")
     return tuple(sections)
+
+
+def usual_gap(body: list[Line]) -> int:
+    """The usual number of blank lines between paragraphs: the most common (the smaller if tied)."""
+    gaps = Counter(line.gap for line in body[1:])
+    return min(gaps, key=lambda gap: (-gaps[gap], gap), default=0)
 
 
 def check_markers(lines: list[Line]) -> None:
