@@ -44,19 +44,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sources = args.sources or sorted((ROOT / "source").glob("*.txt"))
     try:
-        missing = next((path for path in sources if not path.is_file()), None)
-        if missing or not sources:
-            raise ArticleError(missing or ROOT / "source", 1, "no such file: expected a raw export of the article")
+        if not sources:
+            raise ArticleError(ROOT / "source", 1, "no raw export here: expected one or more .txt files")
         planned = planned_files(sources, args.config, args.title)
+        if args.check:
+            stale = differences(args.out, planned)
+        else:
+            changed = write(args.out, planned)
     except ArticleError as error:
         print(error, file=sys.stderr)
         return 2
     if args.check:
-        stale = differences(args.out, planned)
         for name in stale:
             print(f"{args.out / name}: out of date; run python scripts/split_article.py", file=sys.stderr)
         return 1 if stale else 0
-    for name in write(args.out, planned):
+    for name in changed:
         print(f"wrote {args.out / name}")
     return 0
 

@@ -57,7 +57,8 @@ SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 SPACED_MARKER = re.compile(r"\[\s*(\d+)\s*\]")
 SUPERSCRIPT_MARKER = re.compile(r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 MARKER = re.compile(r"\[(\d+)\]")
-BROKEN_MARKER = re.compile(r"\[\s*\d+(?![\d\s]*\])")
+CUT_OPEN = re.compile(r"\[\s*(?:\d+(?![\d\s]*\])|$)")  # "[1" never closed, or "[" ending the line
+CUT_CLOSE = re.compile(r"(?:^|\d+)\s*\]")  # "1]", or "]" opening the line
 CLOSING_PUNCTUATION = tuple(".,;:!?\"”’)]…")
 MAX_HEADING_WORDS = 14
 
@@ -72,25 +73,38 @@ class Line:
 
 
 def read_text(path: Path) -> str:
-    """The file's text; an undecodable or empty file is an ``ArticleError``."""
-    data = path.read_bytes()
+    """The file's text; a missing, unreadable, empty or undecodable file is an ``ArticleError``."""
+    if path.is_dir():
+        raise ArticleError(path, 1, "this is a folder, not a file: give the path of a raw export")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(path, 1, "no such file: expected a raw export of the article") from None
+    except OSError as error:
+        raise ArticleError(path, 1, f"cannot read the file: {error.strerror}") from None
     if not data.strip():
         raise ArticleError(path, 1, "the file is empty: expected the text of the article")
+    if looks_like_utf16(data):
+        raise ArticleError(path, 1, "the file is not UTF-8 text (it looks like UTF-16): "
+                                    "save it as UTF-8 and try again")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ArticleError(path, line, f"the file is not UTF-8 text{guess_encoding(data)}: "
+        raise ArticleError(path, line, f"the file is not UTF-8 text ({guess_encoding(data)}): "
                                        "save it as UTF-8 and try again") from None
 
 
+def looks_like_utf16(data: bytes) -> bool:
+    """A UTF-16 byte-order mark, or the zero bytes that UTF-16 puts beside every ASCII letter."""
+    return data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:200]
+
+
 def guess_encoding(data: bytes) -> str:
-    """A hint such as " (it looks like UTF-16)" for the error message, or ""."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[1:2] == b"\x00" or data[:1] == b"\x00":
-        return " (it looks like UTF-16)"
-    if any(0x80 <= byte <= 0x9f for byte in data):
-        return " (it looks like Windows-1252)"
-    return " (it looks like Latin-1)"
+    """Which 8-bit encoding undecodable bytes look like, for the error message."""
+    if any(0x80 <= byte <= 0x9f for byte in data):  # curly quotes and dashes in Windows-1252
+        return "it looks like Windows-1252"
+    return "it looks like Latin-1 (ISO-8859-1)"
 
 
 def clean_line(text: str) -> str:
@@ -236,13 +250,24 @@ def usual_gap(body: list[Line]) -> int:
 
 
 def check_markers(lines: list[Line]) -> None:
-    """A marker cut in the middle (``[1`` or ``1]``) is an error, not text."""
+    """A marker cut in the middle (``[1`` or ``1]``, or split over two lines) is an error, not text."""
     for line in lines:
         stripped = MARKER.sub("", line.text)
-        match = BROKEN_MARKER.search(stripped)
-        if match:
-            raise line.where.error(f'a note marker is cut off near "{context(stripped, match.start())}": '
-                                   "expected [n]")
+        at = cut_marker_at(stripped)
+        if at is not None:
+            raise line.where.error(f'a note marker is cut in two near "{context(stripped, at)}": '
+                                   "write it whole, as [n] (for example [1])")
+
+
+def cut_marker_at(text: str) -> int | None:
+    """Where half a note marker stands in ``text`` (whole markers removed), or None."""
+    match = CUT_OPEN.search(text)
+    if match:
+        return match.start()
+    for match in CUT_CLOSE.finditer(text):  # a "]" that no "[" opened
+        if text.rfind("[", 0, match.start()) <= text.rfind("]", 0, match.start()):
+            return match.start()
+    return None
 
 
 def context(text: str, at: int, width: int = 30) -> str:
