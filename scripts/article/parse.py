@@ -51,11 +51,10 @@ CHROME = re.compile(
 )
 BACK_ARROW = re.compile(r"\s*[↑⬆↩︎]+\s*$")
 URL = re.compile(r"https?://[^\s;]+?(?=[,.;)]?(?:\s|;|$))")
-SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 SPACED_MARKER = re.compile(r"\[\s*(\d+)\s*\]")
-SUPERSCRIPT_MARKER = re.compile(r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+SUPERSCRIPT_DIGITS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 MARKER = re.compile(r"\[(\d+)\]")
 CUT_OPEN = re.compile(r"\[\s*(?:\d+(?![\d\s]*\])|$)")  # "[1" never closed, or "[" ending the line
 CUT_CLOSE = re.compile(r"(?:^|\d+)\s*\]")  # "1]", or "]" opening the line
@@ -109,10 +108,15 @@ def guess_encoding(data: bytes) -> str:
 
 def clean_line(text: str) -> str:
     """One line with web-copy damage undone: spaces, invisible marks and note markers."""
-    text = INVISIBLE.sub("", unicodedata.normalize("NFC", text))
-    text = SPACES.sub(" ", text).strip()
+    text = " ".join(INVISIBLE.sub("", unicodedata.normalize("NFC", text)).split())  # every Unicode space
     text = SPACED_MARKER.sub(r"[\1]", text)
-    return SUPERSCRIPT_MARKER.sub(lambda m: f"[{m.group(1).translate(SUPERSCRIPT)}]", text)
+    return SUPERSCRIPT_DIGITS.sub(lambda m: superscript_marker(text, m), text)
+
+
+def superscript_marker(text: str, match: re.Match[str]) -> str:
+    """``[6]`` for superscript digits right after a word (``word⁶``); others are left as they are."""
+    after_word = match.start() > 0 and not text[match.start() - 1].isspace() and not text[match.start() - 1].isdigit()
+    return f"[{match.group().translate(SUPERSCRIPT)}]" if after_word else match.group()
 
 
 def clean_lines(path: Path, text: str) -> list[Line]:
@@ -135,8 +139,13 @@ def is_heading(text: str) -> bool:
 
 
 def parse_export(path: Path) -> Export:
-    """Parse one export; raises ``ArticleError`` naming the line of anything it cannot read."""
-    lines = clean_lines(path, read_text(path))
+    """Parse one export file; raises ``ArticleError`` naming the line of anything it cannot read."""
+    return parse_text(path, read_text(path))
+
+
+def parse_text(path: Path, text: str) -> Export:
+    """Parse the text of one export; ``path`` names it in errors."""
+    lines = clean_lines(path, text)
     start = next((i for i, line in enumerate(lines) if PUBLICATION.match(line.text)), None)
     if start is None:
         raise ArticleError(path, 1, 'no publication note: expected a line starting '
@@ -261,6 +270,8 @@ def check_markers(lines: list[Line]) -> None:
 
 def cut_marker_at(text: str) -> int | None:
     """Where half a note marker stands in ``text`` (whole markers removed), or None."""
+    if "[" not in text and "]" not in text:
+        return None
     match = CUT_OPEN.search(text)
     if match:
         return match.start()

@@ -40,8 +40,8 @@ def check_numbering(endnotes: tuple[Endnote, ...]) -> None:
             raise note.where.error(f"two endnotes are numbered {note.number} "
                                    f"(the other is on line {seen[note.number].where.line})")
         if note.number != expected:
-            raise note.where.error(f"endnote {expected} is missing: the endnotes go from "
-                                   f"{expected - 1} to {note.number}")
+            went = f"go from {expected - 1} to {note.number}" if expected > 1 else f"start at {note.number}"
+            raise note.where.error(f"endnote {expected} is missing: the endnotes {went}")
         seen[note.number] = note
 
 
