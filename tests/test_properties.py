@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, WITH_TITLE, WITH_URLS
@@ -21,10 +21,10 @@ from conftest import ROOT, WITH_TITLE, WITH_URLS
 sys.path.insert(0, str(ROOT / "scripts"))
 from article.merge import merge  # noqa: E402
 from article.model import Article, ArticleError  # noqa: E402
-from article.parse import MARKER, parse_text  # noqa: E402
+from article.parse import MARKER, parse_export, parse_text  # noqa: E402
 from article.resolve import paragraphs, resolve_notes  # noqa: E402
 
-FAST = settings(max_examples=150, deadline=None)
+FAST = settings(max_examples=100, deadline=None)
 
 
 def read(*texts: str) -> Article | None:
@@ -158,6 +158,20 @@ def test_any_text_is_read_as_a_valid_article_or_refused_with_an_article_error(li
         assert_body_whole(text.replace("\ufeff", "").replace("\u200b", ""), article)
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=200), prefix=st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"Key words: a."]))
+def test_any_file_is_read_or_refused_with_an_article_error(tmp_path, data, prefix):
+    path = tmp_path / "export.txt"
+    path.write_bytes(prefix + data)
+    try:
+        article = merge([parse_export(path)], "A title")
+        resolve_notes(article)
+    except ArticleError as error:
+        assert error.path == str(path) and error.line >= 1
+    else:
+        assert_valid(article)
+
+
 MUTATIONS = ("delete", "duplicate", "swap")
 UNITS = ("line", "word", "character")
 
@@ -184,7 +198,7 @@ CLEAN = {"000": WITH_TITLE.read_text(encoding="utf-8"), "001": WITH_URLS.read_te
 def test_mutated_real_exports_are_read_as_valid_articles_or_refused(which):
     rng = random.Random(f"mutations of {which}")
     outcomes = {"read": 0, "refused": 0}
-    for _ in range(1000):
+    for _ in range(800):
         texts = [CLEAN["000"], CLEAN["001"]] if which == "both" else [CLEAN[which]]
         k = rng.randrange(len(texts))
         for _ in range(rng.randint(1, 3)):

@@ -24,6 +24,12 @@ heading may read "Endnotes", "End notes", "Notes" or "References", with or witho
 the back-arrows (``↑``, ``↩``) may be missing; keywords may be split by commas or semicolons.
 The author's words are kept as they are: nothing but whitespace, invisible marks and note
 markers is normalised (straight quotes stay straight).
+
+What cannot be read is refused with its file and line (``ArticleError``): a missing, empty
+or non-UTF-8 file (the message says whether it looks like UTF-16, Windows-1252 or Latin-1);
+no publication note, keywords line, summary, text or endnotes; a heading with nothing under
+it; two unheaded parts after the headed sections; a note marker cut in two (``[1`` or
+``1]``, also when a line break splits it). ``resolve.py`` checks markers against endnotes.
 """
 
 from __future__ import annotations
