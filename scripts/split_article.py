@@ -19,10 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from article.config import load_edition  # noqa: E402
 from article.merge import merge  # noqa: E402
-from article.model import ArticleError  # noqa: E402
+from article.model import Article, ArticleError  # noqa: E402
 from article.output import differences, write  # noqa: E402
 from article.parse import parse_export  # noqa: E402
-from article.render import navigation, render  # noqa: E402
+from article.render import Page, navigation, render  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,7 +31,19 @@ def planned_files(sources: list[Path], config: Path, title: str | None) -> dict[
     """Every generated file's path below the output folder, with its text."""
     article = merge([parse_export(path) for path in sources], title)
     pages = render(article, load_edition(config))
+    check_distinct_paths(pages, article)
     return {".article.yml": navigation(pages, article.title), **{page.path: page.text for page in pages}}
+
+
+def check_distinct_paths(pages: list[Page], article: Article) -> None:
+    """Two headings that make the same file name (or a section named like a fixed page) would lose a page."""
+    seen: dict[str, Page] = {}
+    for page in pages:
+        if page.path in seen:
+            where = next((s.where for s in article.sections if s.heading == page.title), article.sections[0].where)
+            raise where.error(f'the heading "{page.title}" gives the same page name, {page.path}, as '
+                              f'"{seen[page.path].title}": give the sections headings that differ in letters')
+        seen[page.path] = page
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -190,6 +190,22 @@ def test_exports_of_which_one_lacks_a_paragraph_are_refused(tmp_path, out):
     assert '"…Many believe that once SL' in error.message and '"…Another factor to take' in error.message
 
 
+def test_section_given_twice_is_refused(tmp_path, out):
+    lines = TEXT_001.split("\n")
+    start, end = lines.index("Neosenderism in the VRAEM"), lines.index("Resurgence of Coca Cultivation in Peru and Bolivia")
+    text = "\n".join(lines[:end] + lines[start:end] + lines[end:])
+    error = fails(out, broken(tmp_path, text, WITH_URLS.name))
+    assert error.line == end + 1
+    assert '"Neosenderism in the VRAEM" comes twice' in error.message and f"line {start + 1}" in error.message
+
+
+def test_headings_that_make_the_same_page_name_are_refused(tmp_path, out):
+    text = TEXT_001.replace("Resurgence of Coca Cultivation in Peru and Bolivia", "Neosenderism — in the VRAEM")
+    error = fails(out, broken(tmp_path, text, WITH_URLS.name))
+    assert error.line == line_of(text, "Neosenderism — in the VRAEM")
+    assert "neosenderism-in-the-vraem.md" in error.message and '"Neosenderism in the VRAEM"' in error.message
+
+
 def test_missing_source_file_is_refused(tmp_path, out):
     path = tmp_path / "no-such-export.txt"
     error = fails(out, path)

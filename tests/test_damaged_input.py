@@ -159,6 +159,14 @@ def test_every_damage_at_once_gives_the_same_pages(tmp_path, clean_pages, which)
     assert planned(damaged_copies(tmp_path, WHICH[which], all_damages)) == clean_pages[which]
 
 
+def test_exports_damaged_in_different_ways_give_the_same_pages_together(tmp_path, clean_pages):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    with_title = damaged_copies(tmp_path / "a", [WITH_TITLE], DAMAGES["Windows line endings"])
+    with_urls = damaged_copies(tmp_path / "b", [WITH_URLS], DAMAGES["superscript note markers"])
+    assert planned(with_title + with_urls) == clean_pages["both exports"]
+
+
 def tree(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}

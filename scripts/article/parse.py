@@ -255,6 +255,12 @@ def parse_sections(path: Path, body: list[Line], keywords: Where) -> tuple[Secti
     if names.count("Conclusions") > 1:
         raise sections[-1].where.error("cannot tell where the Conclusions start: "
                                        "more than one unheaded part follows the headed sections")
+    first: dict[str, Section] = {}
+    for section in sections:
+        other = first.setdefault(section.heading.casefold(), section)
+        if other is not section:
+            raise section.where.error(f'the heading "{section.heading}" comes twice (first on line '
+                                      f"{other.where.line}): each section needs its own heading")
     return tuple(sections)
 
 
