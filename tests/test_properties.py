@@ -77,7 +77,7 @@ def articles(draw) -> dict:
     """A random article: summary, unheaded introduction, headed sections, conclusions, notes."""
     def block(min_size: int = 1) -> list[str]:
         return draw(st.lists(SENTENCE, min_size=min_size, max_size=3))
-    sections = [(draw(HEADING), block()) for _ in range(draw(st.integers(1, 3)))]
+    sections = [(f"{draw(HEADING)} {part}", block()) for part in ("One", "Two", "Three")[:draw(st.integers(1, 3))]]
     body = [block(), *(p for _, p in sections), block()]
     all_paragraphs = [p for part in body for p in part]
     count = draw(st.integers(1, len(all_paragraphs)))
