@@ -17,32 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from article.cite import (bibliography_path, cite_notes, cite_page, citations_file, load_works,  # noqa: E402
-                          note_places, record)
-from article.config import load_edition  # noqa: E402
-from article.merge import merge  # noqa: E402
 from article.model import ArticleError  # noqa: E402
 from article.output import differences, write  # noqa: E402
-from article.parse import parse_export  # noqa: E402
-from article.render import GENERATED, front_matter, navigation, render  # noqa: E402
-from article.resolve import resolve_notes  # noqa: E402
+from article.pipeline import planned_files  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def planned_files(sources: list[Path], config: Path, title: str | None) -> dict[str, str]:
-    """Every generated file's path below the output folder, with its text."""
-    article = merge([parse_export(path) for path in sources], title)
-    edition = load_edition(config)
-    works = load_works(bibliography_path(config))
-    pages = render(article, edition, works)
-    notes = cite_notes(article, resolve_notes(article), works)
-    rec = record(article, edition.source_url, edition.published, edition.publisher)
-    cite = cite_page(rec, front_matter(title="Cite this article",
-                                       description=f"How to cite “{article.title}”: Chicago, APA, BibTeX, RIS."))
-    places = note_places([(page.path, page.title, page.text) for page in pages])
-    return {".article.yml": navigation(pages, article.title), **{page.path: page.text for page in pages},
-            "cite.md": cite, ".citations.yml": citations_file(rec, works, notes, places, GENERATED[5:-4])}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,19 +34,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sources = args.sources or sorted((ROOT / "source").glob("*.txt"))
     try:
-        missing = next((path for path in sources if not path.is_file()), None)
-        if missing or not sources:
-            raise ArticleError(missing or ROOT / "source", 1, "no such file: expected a raw export of the article")
+        if not sources:
+            raise ArticleError(ROOT / "source", 1, "no raw export here: expected one or more .txt files")
         planned = planned_files(sources, args.config, args.title)
+        if args.check:
+            stale = differences(args.out, planned)
+        else:
+            changed = write(args.out, planned)
     except ArticleError as error:
         print(error, file=sys.stderr)
         return 2
     if args.check:
-        stale = differences(args.out, planned)
         for name in stale:
             print(f"{args.out / name}: out of date; run python scripts/split_article.py", file=sys.stderr)
         return 1 if stale else 0
-    for name in write(args.out, planned):
+    for name in changed:
         print(f"wrote {args.out / name}")
     return 0
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from .model import ArticleError
 from .render import GENERATED
 
 MARK = GENERATED[5:-4]
@@ -35,22 +38,39 @@ def stale(out: Path, planned: dict[str, str]) -> list[str]:
 
 def differences(out: Path, planned: dict[str, str]) -> list[str]:
     """Files whose content on disk differs from the planned content, plus stale ones."""
-    changed = [name for name, text in planned.items()
-               if not (out / name).is_file() or (out / name).read_bytes() != text.encode("utf-8")]
-    return sorted(changed + stale(out, planned))
+    with folder_errors(out):
+        changed = [name for name, text in planned.items()
+                   if not (out / name).is_file() or (out / name).read_bytes() != text.encode("utf-8")]
+        return sorted(changed + stale(out, planned))
 
 
 def write(out: Path, planned: dict[str, str]) -> list[str]:
     """Write the planned files into ``out`` through a temporary folder; returns the changed names."""
     changed = differences(out, planned)
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.name}-") as tmp:
-        for name, text in planned.items():
-            (Path(tmp) / name).parent.mkdir(parents=True, exist_ok=True)
-            (Path(tmp) / name).write_bytes(text.encode("utf-8"))
-        for name in planned:
-            (out / name).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(Path(tmp) / name, out / name)
-    for name in stale(out, planned):
-        (out / name).unlink()
+    blocked = next((name for name in planned if (out / name).is_dir()), None)
+    if blocked:
+        raise ArticleError(out, 1, f"cannot write {blocked}: a folder of that name stands in the way")
+    with folder_errors(out):
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.name}-") as tmp:
+            for name, text in planned.items():
+                (Path(tmp) / name).parent.mkdir(parents=True, exist_ok=True)
+                (Path(tmp) / name).write_bytes(text.encode("utf-8"))
+            for name in planned:
+                (out / name).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(Path(tmp) / name, out / name)
+        for name in stale(out, planned):
+            (out / name).unlink()
     return changed
+
+
+@contextmanager
+def folder_errors(out: Path) -> Iterator[None]:
+    """Turn a folder that cannot be read or written into an ``ArticleError`` naming it."""
+    if out.exists() and not out.is_dir():
+        raise ArticleError(out, 1, "this is a file, not a folder: give the folder to write the pages to")
+    try:
+        yield
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename and Path(error.filename) != out else ""
+        raise ArticleError(out, 1, f"cannot use this output folder: {error.strerror or error}{where}") from None

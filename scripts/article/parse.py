@@ -8,22 +8,35 @@ Both known exports hold the same page, one paragraph per line, in this order:
 4. the keywords line, "Key words: a, b, c.";
 5. the body. A heading is a short line with no closing punctuation. Export 000 drops the
    "Introduction" and "Conclusions" headings, so an unheaded part right after the keywords
-   is the Introduction, and an unheaded part after the last headed section, set off by an
-   extra blank line, is the Conclusions;
+   is the Introduction, and an unheaded part after the last headed section, set off by more
+   blank lines than usually stand between paragraphs (at least two), is the Conclusions;
 6. the endnotes: a numbered list ("  1. …", export 000) or "- … ↑" bullets under an
    "Endnotes:" heading (export 001, with the sources' URLs);
 7. page chrome (share buttons, "Leave a Reply", the image credit), which is dropped, and the
    publisher's disclaimer, which is kept.
 
 Text copied from the web arrives damaged in familiar ways; ``clean_lines`` undoes them
-(byte-order mark, Windows line ends, non-breaking and other Unicode spaces, spaced or
-superscript note markers) before any rule above is applied. The author's words are kept
-as they are: nothing but whitespace and note markers is normalised.
+before any rule above is applied: a byte-order mark; Windows, old Mac or mixed line ends;
+non-breaking, tab and other Unicode spaces, runs of spaces, trailing spaces and blank
+lines holding spaces; zero-width spaces and soft hyphens; decomposed accents (made NFC);
+note markers with spaces inside (``[ 6 ]``) or in superscript digits (``⁶``). The endnote
+heading may read "Endnotes", "End notes", "Notes" or "References", with or without a colon;
+the back-arrows (``↑``, ``↩``) may be missing; keywords may be split by commas or semicolons.
+The author's words are kept as they are: nothing but whitespace, invisible marks and note
+markers is normalised (straight quotes stay straight).
+
+What cannot be read is refused with its file and line (``ArticleError``): a missing, empty
+or non-UTF-8 file (the message says whether it looks like UTF-16, Windows-1252 or Latin-1);
+no publication note, keywords line, summary, text or endnotes; a heading with nothing under
+it; two unheaded parts after the headed sections; a note marker cut in two (``[1`` or
+``1]``, also when a line break splits it). ``resolve.py`` checks markers against endnotes.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,15 +55,15 @@ CHROME = re.compile(
     r"|Email\b.*|Website\b.*|Save my name.*|Post Comment|Related posts?|Tags?:.*)$",
     re.IGNORECASE,
 )
-BACK_ARROW = re.compile(r"\s*[↑⬆︎]+\s*$")
+BACK_ARROW = re.compile(r"\s*[↑⬆↩︎]+\s*$")
 URL = re.compile(r"https?://[^\s;]+?(?=[,.;)]?(?:\s|;|$))")
-SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 SPACED_MARKER = re.compile(r"\[\s*(\d+)\s*\]")
-SUPERSCRIPT_MARKER = re.compile(r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+SUPERSCRIPT_DIGITS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 MARKER = re.compile(r"\[(\d+)\]")
-BROKEN_MARKER = re.compile(r"\[\s*\d+(?![\d\s]*\])")
+CUT_OPEN = re.compile(r"\[\s*(?:\d+(?![\d\s]*\])|$)")  # "[1" never closed, or "[" ending the line
+CUT_CLOSE = re.compile(r"(?:^|\d+)\s*\]")  # "1]", or "]" opening the line
 CLOSING_PUNCTUATION = tuple(".,;:!?\"”’)]…")
 MAX_HEADING_WORDS = 14
 
@@ -65,33 +78,51 @@ class Line:
 
 
 def read_text(path: Path) -> str:
-    """The file's text; an undecodable or empty file is an ``ArticleError``."""
-    data = path.read_bytes()
+    """The file's text; a missing, unreadable, empty or undecodable file is an ``ArticleError``."""
+    if path.is_dir():
+        raise ArticleError(path, 1, "this is a folder, not a file: give the path of a raw export")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(path, 1, "no such file: expected a raw export of the article") from None
+    except OSError as error:
+        raise ArticleError(path, 1, f"cannot read the file: {error.strerror}") from None
     if not data.strip():
         raise ArticleError(path, 1, "the file is empty: expected the text of the article")
+    if looks_like_utf16(data):
+        raise ArticleError(path, 1, "the file is not UTF-8 text (it looks like UTF-16): "
+                                    "save it as UTF-8 and try again")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ArticleError(path, line, f"the file is not UTF-8 text{guess_encoding(data)}: "
+        raise ArticleError(path, line, f"the file is not UTF-8 text ({guess_encoding(data)}): "
                                        "save it as UTF-8 and try again") from None
 
 
+def looks_like_utf16(data: bytes) -> bool:
+    """A UTF-16 byte-order mark, or the zero bytes that UTF-16 puts beside every ASCII letter."""
+    return data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:200]
+
+
 def guess_encoding(data: bytes) -> str:
-    """A hint such as " (it looks like UTF-16)" for the error message, or ""."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[1:2] == b"\x00" or data[:1] == b"\x00":
-        return " (it looks like UTF-16)"
-    if any(0x80 <= byte <= 0x9f for byte in data):
-        return " (it looks like Windows-1252)"
-    return " (it looks like Latin-1)"
+    """Which 8-bit encoding undecodable bytes look like, for the error message."""
+    if any(0x80 <= byte <= 0x9f for byte in data):  # curly quotes and dashes in Windows-1252
+        return "it looks like Windows-1252"
+    return "it looks like Latin-1 (ISO-8859-1)"
 
 
 def clean_line(text: str) -> str:
     """One line with web-copy damage undone: spaces, invisible marks and note markers."""
-    text = INVISIBLE.sub("", text)
-    text = SPACES.sub(" ", text).strip()
+    text = " ".join(INVISIBLE.sub("", unicodedata.normalize("NFC", text)).split())  # every Unicode space
     text = SPACED_MARKER.sub(r"[\1]", text)
-    return SUPERSCRIPT_MARKER.sub(lambda m: f"[{m.group(1).translate(SUPERSCRIPT)}]", text)
+    return SUPERSCRIPT_DIGITS.sub(lambda m: superscript_marker(text, m), text)
+
+
+def superscript_marker(text: str, match: re.Match[str]) -> str:
+    """``[6]`` for superscript digits right after a word (``word⁶``); others are left as they are."""
+    after_word = match.start() > 0 and not text[match.start() - 1].isspace() and not text[match.start() - 1].isdigit()
+    return f"[{match.group().translate(SUPERSCRIPT)}]" if after_word else match.group()
 
 
 def clean_lines(path: Path, text: str) -> list[Line]:
@@ -114,8 +145,13 @@ def is_heading(text: str) -> bool:
 
 
 def parse_export(path: Path) -> Export:
-    """Parse one export; raises ``ArticleError`` naming the line of anything it cannot read."""
-    lines = clean_lines(path, read_text(path))
+    """Parse one export file; raises ``ArticleError`` naming the line of anything it cannot read."""
+    return parse_text(path, read_text(path))
+
+
+def parse_text(path: Path, text: str) -> Export:
+    """Parse the text of one export; ``path`` names it in errors."""
+    lines = clean_lines(path, text)
     start = next((i for i, line in enumerate(lines) if PUBLICATION.match(line.text)), None)
     if start is None:
         raise ArticleError(path, 1, 'no publication note: expected a line starting '
@@ -138,7 +174,7 @@ def parse_export(path: Path) -> Export:
         publication=lines[start].text,
         summary=tuple(Paragraph(line.text, line.where) for line in summary),
         keywords=tuple(word.strip() for word in
-                       KEYWORDS.match(lines[keywords_at].text)["words"].rstrip(".").split(",") if word.strip()),
+                       re.split(r"[,;]", KEYWORDS.match(lines[keywords_at].text)["words"].rstrip(".")) if word.strip()),
         sections=sections,
         notes=notes,
         notes_where=lines[notes_at].where,
@@ -189,6 +225,7 @@ def parse_sections(path: Path, body: list[Line], keywords: Where) -> tuple[Secti
     heading: Line | None = None
     paragraphs: list[Paragraph] = []
     headed_seen = False
+    extra_gap = max(usual_gap(body), 1)
 
     def close() -> None:
         if heading is None and not paragraphs:
@@ -206,7 +243,7 @@ def parse_sections(path: Path, body: list[Line], keywords: Where) -> tuple[Secti
         if is_heading(line.text):
             close()
             heading, paragraphs, headed_seen = line, [], True
-        elif line.gap >= 2 and paragraphs and heading is not None:
+        elif line.gap > extra_gap and paragraphs and heading is not None:
             close()  # An extra blank line after a headed section opens the unheaded Conclusions.
             heading, paragraphs = None, [Paragraph(line.text, line.where)]
         else:
@@ -218,17 +255,42 @@ def parse_sections(path: Path, body: list[Line], keywords: Where) -> tuple[Secti
     if names.count("Conclusions") > 1:
         raise sections[-1].where.error("cannot tell where the Conclusions start: "
                                        "more than one unheaded part follows the headed sections")
+    first: dict[str, Section] = {}
+    for section in sections:
+        other = first.setdefault(section.heading.casefold(), section)
+        if other is not section:
+            raise section.where.error(f'the heading "{section.heading}" comes twice (first on line '
+                                      f"{other.where.line}): each section needs its own heading")
     return tuple(sections)
 
 
+def usual_gap(body: list[Line]) -> int:
+    """The usual number of blank lines between paragraphs: the most common (the smaller if tied)."""
+    gaps = Counter(line.gap for line in body[1:])
+    return min(gaps, key=lambda gap: (-gaps[gap], gap), default=0)
+
+
 def check_markers(lines: list[Line]) -> None:
-    """A marker cut in the middle (``[1`` or ``1]``) is an error, not text."""
+    """A marker cut in the middle (``[1`` or ``1]``, or split over two lines) is an error, not text."""
     for line in lines:
         stripped = MARKER.sub("", line.text)
-        match = BROKEN_MARKER.search(stripped)
-        if match:
-            raise line.where.error(f'a note marker is cut off near "{context(stripped, match.start())}": '
-                                   "expected [n]")
+        at = cut_marker_at(stripped)
+        if at is not None:
+            raise line.where.error(f'a note marker is cut in two near "{context(stripped, at)}": '
+                                   "write it whole, as [n] (for example [1])")
+
+
+def cut_marker_at(text: str) -> int | None:
+    """Where half a note marker stands in ``text`` (whole markers removed), or None."""
+    if "[" not in text and "]" not in text:
+        return None
+    match = CUT_OPEN.search(text)
+    if match:
+        return match.start()
+    for match in CUT_CLOSE.finditer(text):  # a "]" that no "[" opened
+        if text.rfind("[", 0, match.start()) <= text.rfind("]", 0, match.start()):
+            return match.start()
+    return None
 
 
 def context(text: str, at: int, width: int = 30) -> str:

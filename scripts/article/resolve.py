@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Article, Endnote, Note, Paragraph
+from .model import Article, Endnote, Note, Paragraph, Where
 from .parse import MARKER
 
 IBID = re.compile(r"^Ibid\b\.?,?\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -40,25 +40,33 @@ def check_numbering(endnotes: tuple[Endnote, ...]) -> None:
             raise note.where.error(f"two endnotes are numbered {note.number} "
                                    f"(the other is on line {seen[note.number].where.line})")
         if note.number != expected:
-            raise note.where.error(f"endnote {note.number} comes where endnote {expected} should be")
+            went = f"go from {expected - 1} to {note.number}" if expected > 1 else f"start at {note.number}"
+            raise note.where.error(f"endnote {expected} is missing: the endnotes {went}")
         seen[note.number] = note
 
 
 def check_markers(article: Article) -> None:
     """Every marker has an endnote, every endnote a marker, and markers first appear in order."""
     count = len(article.notes)
-    first_seen: list[int] = []
+    first: dict[int, Paragraph] = {}  # each marker's first paragraph, in reading order
     for paragraph in paragraphs(article):
         for match in MARKER.finditer(paragraph.text):
             number = int(match.group(1))
             if not 1 <= number <= count:
                 raise paragraph.where.error(f"the marker [{number}] has no endnote: "
                                             f"the article has {count} endnotes")
-            if number not in first_seen:
-                expected = len(first_seen) + 1
-                if number != expected:
-                    raise paragraph.where.error(f"the marker [{number}] comes before any [{expected}]: "
-                                                f"markers must first appear in order")
-                first_seen.append(number)
-    for note in article.notes[len(first_seen):]:
-        raise note.where.error(f"endnote {note.number} is never cited: no [{note.number}] marker in the text")
+            first.setdefault(number, paragraph)
+    for note in article.notes:
+        if note.number not in first:
+            raise note.where.error(f"endnote {note.number} is never cited: "
+                                   f"no [{note.number}] marker in the text")
+    for expected, number in enumerate(first, start=1):
+        if number != expected:
+            raise first[number].where.error(
+                f"the markers are out of order: [{number}] comes before any [{expected}] "
+                f"(the first [{expected}] is at {place(first[expected].where, first[number].where)})")
+
+
+def place(where: Where, seen_from: Where) -> str:
+    """``line 12``, or ``FILE:12`` when the place is in another file."""
+    return f"line {where.line}" if where.path == seen_from.path else f"{where.path}:{where.line}"

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""How the split and the site build grow with the size of the article.
+
+    python scripts/scale_benchmark.py [--scales 1 10 100] [--runs 5] [--build-runs 3]
+
+Builds synthetic articles 1×, 10× and 100× the size of the real one (at 100×: 500 sections,
+1,100 notes) in both export formats, by repeating the real exports: copy j of the text has
+its markers and notes renumbered and its headings suffixed ", part j", so the copies form one
+valid article. For each size it times (median of several runs) the split script as a user
+runs it, the parsing and rendering alone (in process), and ``mkdocs build --strict`` of a
+copy of the project holding the generated pages, then prints a Markdown table with the
+ratio of each time to the 1× time. Times are medians in seconds; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from article.parse import is_heading  # noqa: E402
+from split_article import planned_files  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+WITH_TITLE = ROOT / "source" / "ceeep-web-page-with-title-and-footer.txt"
+WITH_URLS = ROOT / "source" / "ceeep-web-page-with-headings-and-urls.txt"
+TITLE = "Shining Path and its Alliance with Drug Trafficking in the VRAEM"
+SKIP = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__", ".pytest_cache")
+
+
+def shifted(line: str, by: int) -> str:
+    """A line with its note markers renumbered by ``by``."""
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + by}]", line)
+
+
+def renamed(heading: str, copy: int, copies: int) -> str:
+    """Copy ``copy``'s name for a heading: the last copy ends with the article's own Conclusions."""
+    if heading == "Conclusions":
+        return heading if copy == copies else f"Conclusions, part {copy}"
+    return heading if copy == 1 else f"{heading}, part {copy}"
+
+
+def scaled_000(text: str, copies: int, notes: int) -> str:
+    """Export 000 (unheaded Introduction and Conclusions, numbered notes) repeated ``copies`` times."""
+    lines = text.split("\n")
+    keywords = next(i for i, line in enumerate(lines) if line.startswith("Key words"))
+    first_note = next(i for i, line in enumerate(lines) if re.match(r"\s+1\. ", line))
+    footer = next(i for i in range(first_note, len(lines)) if not re.match(r"\s+\d+\. ", lines[i]))
+    body = "\n".join(lines[keywords + 1:first_note]).strip("\n")
+    introduction_and_sections, conclusions = body.split("\n\n\n")
+    parts = []
+    for copy in range(1, copies + 1):
+        by = notes * (copy - 1)
+        part = [renamed(line, copy, copies) if line and is_heading(line) else shifted(line, by)
+                for line in introduction_and_sections.split("\n")]
+        if copy > 1:
+            part = [f"Introduction, part {copy}", ""] + part
+        end = ["", ""] if copy == copies else ["", f"Conclusions, part {copy}", ""]
+        parts.append("\n".join(part + end + [shifted(line, by) for line in conclusions.split("\n")]))
+    numbered = [re.sub(r"\d+", lambda m: str(int(m.group()) + notes * copy), line, count=1)
+                for copy in range(copies) for line in lines[first_note:footer]]
+    return "\n".join([*lines[:keywords + 1], "", "", "\n\n".join(parts), "", "", *numbered, *lines[footer:]])
+
+
+def scaled_001(text: str, copies: int, notes: int) -> str:
+    """Export 001 (every heading, "- … ↑" notes) repeated ``copies`` times."""
+    lines = text.split("\n")
+    keywords = next(i for i, line in enumerate(lines) if line.startswith("Key words"))
+    endnotes = lines.index("Endnotes:")
+    body = []
+    for copy in range(1, copies + 1):
+        body += [renamed(line, copy, copies) if is_heading(line) else shifted(line, notes * (copy - 1))
+                 for line in lines[keywords + 1:endnotes]]
+    bullets = [line for line in lines[endnotes + 1:] if line.startswith("- ")]
+    rest = [line for line in lines[endnotes + 1:] if not line.startswith("- ")]
+    return "\n".join([*lines[:keywords + 1], *body, "Endnotes:", *bullets * copies, *rest])
+
+
+def median_seconds(run, times: int) -> float:
+    """The median wall time of ``run()`` over ``times`` runs."""
+    samples = []
+    for _ in range(times):
+        start = time.perf_counter()
+        run()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def checked(command: list[str], cwd: Path) -> None:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{result.stderr}")
+
+
+def measure(scale: int, work: Path, runs: int, build_runs: int) -> dict[str, float]:
+    """Sizes and median times of one scale."""
+    project = work / f"project-{scale}"
+    shutil.copytree(ROOT, project, ignore=SKIP)
+    sources = [work / f"{scale}x-{WITH_TITLE.name}", work / f"{scale}x-{WITH_URLS.name}"]
+    sources[0].write_text(scaled_000(WITH_TITLE.read_text(encoding="utf-8"), scale, 11), encoding="utf-8")
+    sources[1].write_text(scaled_001(WITH_URLS.read_text(encoding="utf-8"), scale, 11), encoding="utf-8")
+    config, out = project / "mkdocs.yml", project / "docs"
+    split = [sys.executable, str(project / "scripts" / "split_article.py"), *map(str, sources), "--out", str(out)]
+    pages = planned_files(sources, config, None)
+    row = {
+        "scale": scale,
+        "sections": len(pages) - 4,  # all but .article.yml, index, notes and about
+        "notes": pages["notes.md"].count("{: #note-"),
+        "kb": sum(path.stat().st_size for path in sources) / 1000,
+        "parse_render": median_seconds(lambda: planned_files(sources, config, None), runs),
+        "split_000": median_seconds(lambda: planned_files(sources[:1], config, None), runs),
+        "split_001": median_seconds(lambda: planned_files(sources[1:], config, TITLE), runs),
+        "cli": median_seconds(lambda: checked(split, project), runs),
+    }
+    site = work / f"site-{scale}"
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
+    row["build"] = median_seconds(lambda: checked(build, project), build_runs)
+    return row
+
+
+def table(rows: list[dict[str, float]]) -> str:
+    """The rows as a Markdown table, each time followed by its ratio to the first row's."""
+    base = rows[0]
+    timed = [("split CLI", "cli"), ("parse+render, both", "parse_render"), ("parse+render, 000", "split_000"),
+             ("parse+render, 001", "split_001"), ("mkdocs build", "build")]
+    head = ["scale", "sections", "notes", "source kB", *(name for name, _ in timed)]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in rows:
+        cells = [f"{row['scale']}×", str(row["sections"]), str(row["notes"]), f"{row['kb']:.0f}"]
+        cells += [f"{row[key]:.3f} s ({row[key] / base[key]:.1f}×)" for _, key in timed]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--runs", type=int, default=5, help="runs of the split per scale (median)")
+    parser.add_argument("--build-runs", type=int, default=3, help="runs of mkdocs build per scale (median)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="scale-") as work:
+        rows = [measure(scale, Path(work), args.runs, args.build_runs) for scale in args.scales]
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    main()
