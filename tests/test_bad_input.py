@@ -8,7 +8,6 @@ afterwards.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 from dataclasses import dataclass
