@@ -17,12 +17,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from article.abbreviations import abbreviations, definitions  # noqa: E402
 from article.config import load_edition  # noqa: E402
+from article.glossary import glossary_page  # noqa: E402
 from article.merge import merge  # noqa: E402
 from article.model import ArticleError  # noqa: E402
 from article.output import differences, write  # noqa: E402
 from article.parse import parse_export  # noqa: E402
-from article.render import navigation, render  # noqa: E402
+from article.print_edition import print_page  # noqa: E402
+from article.render import GENERATED, navigation, render  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,8 +33,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def planned_files(sources: list[Path], config: Path, title: str | None) -> dict[str, str]:
     """Every generated file's path below the output folder, with its text."""
     article = merge([parse_export(path) for path in sources], title)
-    pages = render(article, load_edition(config))
-    return {".article.yml": navigation(pages, article.title), **{page.path: page.text for page in pages}}
+    edition = load_edition(config)
+    pages = render(article, edition)
+    abbrs = abbreviations(article, edition.publisher)
+    after_notes = next(i for i, page in enumerate(pages) if page.path == "notes.md") + 1
+    pages[after_notes:after_notes] = [glossary_page(article, abbrs), print_page(article)]
+    return {".article.yml": navigation(pages, article.title), ".abbreviations.md": definitions(abbrs, GENERATED),
+            **{page.path: page.text for page in pages}}
 
 
 def main(argv: list[str] | None = None) -> int:

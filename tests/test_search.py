@@ -106,10 +106,12 @@ def search(browser, base_url, request):
     yield page, latencies
     context.close()
     if latencies:
+        capture = request.config.pluginmanager.get_plugin("capturemanager")
         reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-        reporter.write_line(f"search: {len(latencies)} queries, keystroke to results median "
-                            f"{statistics.median(latencies):.1f} ms (min {min(latencies):.1f}, "
-                            f"max {max(latencies):.1f})")
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"search: {len(latencies)} queries, keystroke to results median "
+                                f"{statistics.median(latencies):.1f} ms (min {min(latencies):.1f}, "
+                                f"max {max(latencies):.1f})")
 
 
 def wait_until_settled(page) -> None:
