@@ -30,6 +30,7 @@ def glossary_page(article: Article, abbreviations: list[Abbreviation]) -> Page:
                    f"| {firsts.get(a.short, '')} |\n" for a in abbreviations)
     text = (front_matter(title="Glossary",
                          description="The abbreviations the article uses and what they stand for.")
+            .replace("---\n\n", "search:\n  exclude: true  # search finds the paragraphs that use them\n---\n\n", 1)
             + "\n# Glossary\n\n"
             + "The abbreviations of the article, what they stand for, and where the article first uses "
             + "them. Hover over or focus an abbreviation anywhere in the text to see what it stands for.\n\n"

@@ -35,7 +35,7 @@ from mkdocs.plugins import event_priority
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 PASSAGE = re.compile(r'<(p|li)\b[^>]*\bid="(p\d+|note-\d+|fn:\d+)"[^>]*>.*?</\1>', re.S)
-BACKREF = re.compile(r'<a [^>]*class="(?:footnote-backref|headerlink)"[^>]*>.*?</a>', re.S)
+BACKREF = re.compile(r'<a [^>]*class="(?:footnote-backref|headerlink)[^"]*"[^>]*>.*?</a>', re.S)
 DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]{1,3}\.\s?){2,}")
 COMPOUND = re.compile(r"(?<![\w/-])[^\W\d_]+-[^\W\d_]+(?![\w/-])")
 TAG = re.compile(r"<[^>]+>")
@@ -83,7 +83,7 @@ def run_together(text: str) -> set[str]:
 
 
 def entry_text(fragment: str) -> str:
-    """A fragment of page HTML as Material's indexer renders it, without back-links."""
+    """A fragment of page HTML as Material's indexer renders it, without back-links and permalinks."""
     parser = Parser()
     parser.feed(BACKREF.sub("", fragment))
     parser.close()
