@@ -58,9 +58,13 @@ def axe_violations(page) -> list[str]:
     return found
 
 
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_accessibility_violation_on_any_page(site, base_url, browser, scheme):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+def test_axe_finds_no_accessibility_violation_on_any_page(site, base_url, browser, scheme, size):
+    context = browser.new_context(viewport=VIEWPORTS[size], color_scheme=scheme)
     page = context.new_page()
     problems = {}
     for path in site_pages(site):
@@ -71,9 +75,10 @@ def test_axe_finds_no_accessibility_violation_on_any_page(site, base_url, browse
     assert problems == {}
 
 
+@pytest.mark.parametrize("size", VIEWPORTS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_accessibility_violation_in_the_search_results(base_url, browser, scheme):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+def test_axe_finds_no_accessibility_violation_in_the_search_results(base_url, browser, scheme, size):
+    context = browser.new_context(viewport=VIEWPORTS[size], color_scheme=scheme)
     page = context.new_page()
     page.goto(base_url)
     page.keyboard.press("/")
