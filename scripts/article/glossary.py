@@ -33,7 +33,7 @@ def glossary_page(article: Article, abbreviations: list[Abbreviation]) -> Page:
             .replace("---\n\n", "search:\n  exclude: true  # search finds the paragraphs that use them\n---\n\n", 1)
             + "\n# Glossary\n\n"
             + "The abbreviations of the article, what they stand for, and where the article first uses "
-            + "them. Hover over or focus an abbreviation anywhere in the text to see what it stands for.\n\n"
+            + "them. Hover over an abbreviation anywhere in the text to see what it stands for.\n\n"
             + "| Abbreviation | Stands for | First used |\n| --- | --- | --- |\n" + rows
             + "\n\\* Spelled out by this edition: the article uses the abbreviation without expanding it.\n")
     return Page("glossary.md", "Glossary", text)
