@@ -115,6 +115,17 @@ def test_a_note_marker_reached_by_keyboard_shows_its_note(base_url, page):
     assert "Estudio mundial sobre el tráfico de armas de fuego 2020" in tooltip.inner_text()
 
 
+def test_tapping_a_note_marker_on_a_phone_shows_its_note(base_url, browser):
+    context = browser.new_context(viewport=VIEWPORTS["phone"], has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + "neosenderism-in-the-vraem/")
+    page.locator('a.footnote-ref[href="#fn:2"]').tap()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert "Rospigliosi" in tooltip.inner_text()
+    context.close()
+
+
 def test_hovering_a_note_marker_shows_the_resolved_ibid_note(base_url, page):
     page.goto(base_url + MUTATION)
     page.locator('a.footnote-ref[href="#fn:7"]').hover()

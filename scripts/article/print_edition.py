@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from .model import Article
-from .render import Page, escape, footnotes, paragraph_block
+from .render import GENERATED, Page, escape, footnotes, paragraph_block
 from .resolve import paragraphs, resolve_notes
-from .render import GENERATED
 
 
 def print_page(article: Article) -> Page:
     """One page for printing or saving as PDF; left out of search, which finds the section pages."""
     notes = resolve_notes(article)
     number = 1
-    blocks = [f"## Summary\n\n"]
+    blocks = ["## Summary\n\n"]
     for paragraph in article.summary:
         blocks.append(paragraph_block(paragraph, number) + "\n")
         number += 1
