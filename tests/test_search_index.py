@@ -10,7 +10,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
 
-from search_index import Entry, folded, page_entries, variants  # noqa: E402
+from search_index import Entry, folded, page_entries, variants, words  # noqa: E402
 
 SEPARATOR = re.compile(r'[\s\-–—,;:!?=\[\]()"“”‘’\'/¶…]+|\.(?!\d)')
 
@@ -66,3 +66,15 @@ def test_the_built_index_has_an_entry_for_every_paragraph_of_the_article(site):
 def test_the_built_index_leaves_out_the_print_edition_and_the_glossary(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith(("print/", "glossary/"))]
+
+
+def test_every_accented_word_of_the_article_and_notes_is_indexed_without_its_accent(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    missing = []
+    for doc in index["docs"]:
+        own = set(words(f"{doc['title']} {doc['text']}", separator))
+        searchable = own | set(doc["variants"].split())
+        missing += [(doc["location"], w) for w in own if folded(w) != w and folded(w) not in searchable]
+    assert missing == []
+    assert any("apurímac" in set(doc["variants"].split()) for doc in index["docs"])  # and the reverse
