@@ -15,7 +15,7 @@ from conftest import ROOT
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 SITE_URL = CONFIG["site_url"]
-ARTICLE_PAGES = sorted(p for p in (ROOT / "docs").glob("*.md"))
+ARTICLE_PAGES = sorted(p for p in (ROOT / "docs").glob("*.md") if not p.name.startswith("."))
 
 
 class HeadTags(HTMLParser):

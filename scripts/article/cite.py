@@ -267,7 +267,7 @@ def cite_page(rec: Record, marker_block: str) -> str:
     # Prose citations wrap like text (docs/stylesheets/citations.css), so they read whole before copying.
     blocks = [("Chicago", "Notes and bibliography style, bibliography entry.", "{ .text .citation-prose }", chicago),
               ("APA", "7th edition, reference list entry.", "{ .text .citation-prose }", apa),
-              ("BibTeX", "For LaTeX and most reference managers.", "bibtex", bibtex),
+              ("BibTeX", "For LaTeX and most reference managers.", "text", bibtex),
               ("RIS", "For Zotero, EndNote, Mendeley and other reference managers.", "text", ris)]
     body = "".join(f"\n## {name}\n\n{why}\n\n``` {lang}\n{text}\n```\n" for name, why, lang, text in blocks)
     return (marker_block + "\n# Cite this article\n\n"

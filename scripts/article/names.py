@@ -15,7 +15,7 @@ from pathlib import Path
 from .editors import DATA, KINDS, EditorData, Entry, Term, load_editor_data
 from .model import Article
 from .passages import Passage, fold, passages
-from .render import Edition, Page, escape, front_matter
+from .render import REPEATS_THE_TEXT, Edition, Page, escape, front_matter
 
 PATH = "index-of-names.md"
 
@@ -89,7 +89,8 @@ def names_page(article: Article, sections: list[Page], edition: Edition, data_pa
             groups.append(f"## {heading}\n\n{lines}")
     total = sum(len(m.passages) for m in found)
     text = (front_matter(title="Index", description=f"The {len(found)} people, organisations and places "
-                                                    "the article names, with every paragraph that mentions them.")
+                                                    "the article names, with every paragraph that mentions them.",
+                         search=REPEATS_THE_TEXT)
             + "\n# Index\n\n"
             + f"The people, organisations and places the article names: {len(found)} entries, {total} mentions. "
             + "Each link leads to a paragraph (¶), a note or the page about this edition. Other forms of a "

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .abbreviations import abbreviations, definitions
 from .cite import bibliography_path, cite_notes, cite_page, citations_file, load_works, note_places, record
 from .config import load_edition
+from .glossary import glossary_page
 from .merge import merge
 from .model import Article
 from .parse import parse_export
+from .print_edition import print_page
 from .render import GENERATED, Page, front_matter, navigation, render
 from .resolve import resolve_notes
 
@@ -23,14 +26,18 @@ def article_files(article: Article, config: Path) -> dict[str, str]:
     edition = load_edition(config)
     works = load_works(bibliography_path(config))
     pages = render(article, edition, works)
-    check_distinct_paths(pages, article)
     notes = cite_notes(article, resolve_notes(article), works)
+    places = note_places([(page.path, page.title, page.text) for page in pages])  # before the print edition
+    abbrs = abbreviations(article, edition.publisher)
+    after_notes = next(i for i, page in enumerate(pages) if page.path == "notes.md") + 1
+    pages[after_notes:after_notes] = [glossary_page(article, abbrs), print_page(article, notes)]
+    check_distinct_paths(pages, article)
     rec = record(article, edition.source_url, edition.published, edition.publisher)
     cite = cite_page(rec, front_matter(title="Cite this article",
                                        description=f"How to cite “{article.title}”: Chicago, APA, BibTeX, RIS."))
-    places = note_places([(page.path, page.title, page.text) for page in pages])
-    return {".article.yml": navigation(pages, article.title), **{page.path: page.text for page in pages},
-            "cite.md": cite, ".citations.yml": citations_file(rec, works, notes, places, GENERATED[5:-4])}
+    return {".article.yml": navigation(pages, article.title), ".abbreviations.md": definitions(abbrs, GENERATED),
+            **{page.path: page.text for page in pages}, "cite.md": cite,
+            ".citations.yml": citations_file(rec, works, notes, places, GENERATED[5:-4])}
 
 
 def check_distinct_paths(pages: list[Page], article: Article) -> None:

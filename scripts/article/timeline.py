@@ -99,7 +99,8 @@ def timeline_page(article: Article, sections: list[Page], data_path: Path = DATA
     """The Timeline page, earliest first."""
     found = events(article, sections, load_editor_data(data_path))
     text = (front_matter(title="Timeline", description=f"The {len(found)} dated events the article states, "
-                                                       "in order, each with its sentence.")
+                                                       "in order, each with its sentence.",
+                         search={"exclude": True})  # quotes the article: search finds the paragraphs
             + "\n# Timeline\n\n"
             + f"The {len(found)} dates the article states, earliest first, each with the sentence it comes "
             + "from and a link to its paragraph (¶). The short labels are the editors’.\n\n"

@@ -1,0 +1,129 @@
+"""The article's abbreviations and what they stand for: tooltips everywhere, and a Glossary page.
+
+An expansion the article gives is taken from its text: the capitalised words just before
+an abbreviation in brackets, "the Peruvian National Police (PNP)", and a native name given
+with it, "Shining Path (SL for its name in Spanish “Sendero Luminoso”)". When the article
+gives one abbreviation several expansions, the longest wins. The publisher's name in
+mkdocs.yml is read the same way ("… del Perú (CEEEP)"). Abbreviations the article uses
+without spelling them out take their expansion from ``scripts/data/abbreviations.yml``; one
+found in neither place is an error, so that no abbreviation goes unexplained.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .model import Article, ArticleError, Where
+from .parse import MARKER, URL
+from .resolve import paragraphs
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "abbreviations.yml"
+SHORT = r"(?:[A-Z]{1,3}\.\s?){2,}|[A-Z]{2,}\b"
+DEFINED = re.compile(rf"\((?P<short>{SHORT})\s*(?:for its name in (?P<language>[A-Z]\w+) [“\"](?P<native>[^”\"]+)[”\"])?\)")
+USED = re.compile(rf"(?<![\w.])(?:{SHORT})")
+NAME_WORD = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ][\w’'-]*,?|and|of|de|del|la|los|las|y)$")  # "the" ends a name
+CONNECTOR = re.compile(r"^(?:and|of|the|The|de|del|la|los|las|y)$")
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """An abbreviation as the article writes it, what it stands for, and who says so."""
+
+    short: str
+    expansion: str
+    from_article: bool
+
+    @property
+    def definition(self) -> str:
+        """A Markdown ``abbr`` definition; the trailing dot stays outside, where the
+        extension can match the abbreviation before a space or a bracket."""
+        return f"*[{self.short.rstrip('.')}]: {self.expansion}"
+
+
+def long_form(before: str) -> str:
+    """The run of capitalised words (and the small words within names) that ends ``before``:
+    "… Valley and the Apurimac, Ene and Mantaro River Valley" → "Apurimac, … River Valley"."""
+    words = before.split()
+    start = len(words)
+    while start > 0 and NAME_WORD.match(words[start - 1]):
+        start -= 1
+    name = words[start:]
+    while name and CONNECTOR.match(name[0]):
+        name = name[1:]
+    return " ".join(name).rstrip(",")
+
+
+def defined_in(text: str) -> dict[str, str]:
+    """Expansions a text gives for its abbreviations, longest first."""
+    found: dict[str, str] = {}
+    for match in DEFINED.finditer(text):
+        expansion = long_form(text[:match.start()])
+        if not expansion:
+            continue
+        if match["native"]:
+            expansion += f" ({match['language']}: {match['native']})"
+        short = match["short"].strip()
+        if len(expansion) > len(found.get(short, "")):
+            found[short] = expansion
+    return found
+
+
+def used_in(text: str) -> list[str]:
+    """The abbreviations a text uses, in order, URLs and note markers left out."""
+    plain = MARKER.sub(" ", URL.sub(" ", text))
+    return [m.group().strip() for m in USED.finditer(plain)]
+
+
+def load_editorial(path: Path) -> tuple[dict[str, str], set[str]]:
+    """The data file's expansions, and the capitalised words it says are not abbreviations."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as error:
+        raise ArticleError(path, 1, f"cannot read the abbreviations: {error.strerror}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ArticleError(path, mark.line + 1 if mark else 1, f"not valid YAML: {error}") from None
+    expansions = data.get("expansions") or {}
+    if not isinstance(expansions, dict) or not all(isinstance(v, str) for v in expansions.values()):
+        raise ArticleError(path, 1, "expansions must map each abbreviation to its expansion")
+    return {str(k): v for k, v in expansions.items()}, {str(w) for w in data.get("not_abbreviations") or ()}
+
+
+def article_texts(article: Article) -> list[tuple[str, Where | None]]:
+    """Every text of the article a reader sees, with where it comes from."""
+    texts = [(p.text, p.where) for p in paragraphs(article)]
+    texts += [(n.text, n.where) for n in article.notes]
+    return texts + [(article.title, None), (article.publication, None), (article.disclaimer or "", None)]
+
+
+def abbreviations(article: Article, publisher: str, data: Path = DATA) -> list[Abbreviation]:
+    """Every abbreviation the article uses, with its expansion, in alphabetical order."""
+    editorial, ignored = load_editorial(data)
+    texts = article_texts(article) + [(publisher, None)]
+    given: dict[str, str] = {}
+    for text, _ in texts:
+        for short, expansion in defined_in(text).items():
+            if len(expansion) > len(given.get(short, "")):
+                given[short] = expansion
+    found: dict[str, Abbreviation] = {}
+    for text, where in texts:
+        for short in used_in(text):
+            if short in ignored or short in found:
+                continue
+            if short in given:
+                found[short] = Abbreviation(short, given[short], True)
+            elif short in editorial:
+                found[short] = Abbreviation(short, editorial[short], False)
+            else:
+                message = (f"“{short}” is used but never spelled out: add its expansion to {data}")
+                raise (where.error(message) if where else ArticleError(data, 1, message))
+    return sorted(found.values(), key=lambda a: a.short.lower())
+
+
+def definitions(abbreviations: list[Abbreviation], marker: str) -> str:
+    """The Markdown abbreviation definitions appended to every page."""
+    return f"{marker}\n\n" + "\n".join(a.definition for a in abbreviations) + "\n"

@@ -1,0 +1,69 @@
+"""Abbreviations: expansions taken from the article's text, the rest from the data file."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import ROOT, WITH_TITLE, run_split
+
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from article.abbreviations import defined_in, long_form, used_in  # noqa: E402
+
+
+def test_an_expansion_is_the_run_of_capitalised_words_before_the_brackets():
+    assert defined_in("operations by the Peruvian National Police (PNP) and") == {"PNP": "Peruvian National Police"}
+
+
+def test_a_native_name_given_with_the_abbreviation_is_kept():
+    text = "the terrorist group Shining Path (SL for its name in Spanish “Sendero Luminoso”) and"
+    assert defined_in(text) == {"SL": "Shining Path (Spanish: Sendero Luminoso)"}
+
+
+def test_a_dotted_abbreviation_is_read_whole():
+    assert defined_in("the PNP and the Armed Forces (FF. AA.), allowing") == {"FF. AA.": "Armed Forces"}
+
+
+def test_an_expansion_stops_at_the_article_that_opens_it():
+    assert long_form("The Alto Huallaga Valley and the Apurimac, Ene and Mantaro River Valley") == \
+        "Apurimac, Ene and Mantaro River Valley"
+
+
+def test_lowercase_words_before_the_brackets_give_no_expansion():
+    assert defined_in("in the Apurímac, Ene and Mantaro rivers (VRAEM).") == {}
+
+
+def test_abbreviations_inside_addresses_are_not_abbreviations():
+    assert used_in("see http://www.desco.org.pe/recursos/site/files/CONTENIDO/11/x.pdf and the PNP") == ["PNP"]
+
+
+def test_the_glossary_lists_the_articles_abbreviations_with_the_articles_words():
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    assert "| MNR | National Revolutionary Movement | [¶8](resurgence-of-coca-cultivation-in-peru-and-bolivia.md#p8) |" in glossary
+    assert "| UNODC | United Nations Office on Drugs and Crime \\* | [note 1](notes.md#note-1) |" in glossary
+
+
+def test_every_page_gets_the_abbreviation_definitions():
+    definitions = (ROOT / "docs" / ".abbreviations.md").read_text(encoding="utf-8")
+    assert "*[FF. AA]: Armed Forces" in definitions.splitlines()
+
+
+def test_an_abbreviation_spelled_out_nowhere_is_an_error_naming_its_line(tmp_path):
+    lines = WITH_TITLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if line.startswith("The Alto Huallaga Valley"))
+    lines[number] = lines[number].replace("represent Peru", "represent the XQZ and Peru")
+    bad = tmp_path / WITH_TITLE.name
+    bad.write_text("".join(lines), encoding="utf-8")
+    out = tmp_path / "docs"
+    result = run_split(bad, "--out", out)
+    assert result.returncode == 2
+    assert f"{bad}:{number + 1}: “XQZ” is used but never spelled out" in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("short", ["SL", "VRAEM", "PNP", "MNR", "FF. AA", "UNODC", "CEEEP", "AKA", "U.S"])
+def test_each_abbreviation_of_the_article_has_a_definition(short):
+    definitions = (ROOT / "docs" / ".abbreviations.md").read_text(encoding="utf-8")
+    assert any(line.startswith(f"*[{short}]: ") for line in definitions.splitlines())

@@ -1,0 +1,223 @@
+"""Reading aids in the built site, checked in a real browser: footnote previews, abbreviations,
+paragraph permalinks, reading time, light/dark palette, the print edition, privacy and
+accessibility (axe-core, from node_modules/ as package-lock.json pins it)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+MUTATION = "the-mutation-of-the-shining-path-into-a-narcoterrorist-organization/"
+SECTIONS = ["introduction/", "neosenderism-in-the-vraem/", "resurgence-of-coca-cultivation-in-peru-and-bolivia/",
+            MUTATION, "conclusions/"]
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site, as a path below its root."""
+    return sorted("" if p.parent == site else f"{p.parent.relative_to(site).as_posix()}/"
+                  for p in site.rglob("index.html"))
+
+
+@pytest.fixture
+def dark_page(browser):
+    """A desktop page whose system preference is dark."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="dark")
+    yield context.new_page()
+    context.close()
+
+
+def test_the_site_has_every_page_the_tests_visit(site):
+    pages = site_pages(site)
+    assert {"", "glossary/", "print/", "notes/", *SECTIONS} <= set(pages)
+
+
+def test_no_page_asks_any_host_but_the_site_for_anything(site, base_url, page):
+    host = urlsplit(base_url).netloc
+    elsewhere: list[str] = []
+    page.on("request", lambda request: urlsplit(request.url).netloc != host and elsewhere.append(request.url))
+    for path in site_pages(site):
+        page.goto(base_url + path, wait_until="networkidle")
+    page.keyboard.press("/")  # the search worker and its language files load on first use
+    page.keyboard.type("Apurimac")
+    page.wait_for_selector(".md-search-result__item")
+    assert elsewhere == []
+
+
+def axe_violations(page) -> list[str]:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run npm ci (see .ci/run)")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document)).violations"
+                          ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+    return found
+
+
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_accessibility_violation_on_any_page(site, base_url, browser, scheme, size):
+    context = browser.new_context(viewport=VIEWPORTS[size], color_scheme=scheme)
+    page = context.new_page()
+    problems = {}
+    for path in site_pages(site):
+        page.goto(base_url + path, wait_until="networkidle")
+        if found := axe_violations(page):
+            problems[path or "home"] = found
+    context.close()
+    assert problems == {}
+
+
+@pytest.mark.parametrize("size", VIEWPORTS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_accessibility_violation_in_the_search_results(base_url, browser, scheme, size):
+    context = browser.new_context(viewport=VIEWPORTS[size], color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url)
+    page.keyboard.press("/")
+    page.keyboard.type("Guzman")
+    page.wait_for_selector(".md-search-result__item")
+    assert axe_violations(page) == []
+    context.close()
+
+
+def test_the_palette_starts_from_the_systems_dark_preference(base_url, dark_page):
+    dark_page.goto(base_url)
+    assert dark_page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_the_palette_starts_from_the_systems_light_preference(base_url, page):
+    page.goto(base_url)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+
+
+def test_the_palette_toggle_switches_to_dark(base_url, page):
+    page.goto(base_url)
+    page.get_by_title("Switch to dark mode").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_a_note_marker_reached_by_keyboard_shows_its_note(base_url, page):
+    page.goto(base_url + "introduction/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('footnote-ref')"):
+            break
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert "Estudio mundial sobre el tráfico de armas de fuego 2020" in tooltip.inner_text()
+
+
+def test_tapping_a_note_marker_on_a_phone_shows_its_note(base_url, browser):
+    context = browser.new_context(viewport=VIEWPORTS["phone"], has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + "neosenderism-in-the-vraem/")
+    page.locator('a.footnote-ref[href="#fn:2"]').tap()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert "Rospigliosi" in tooltip.inner_text()
+    context.close()
+
+
+def test_hovering_a_note_marker_shows_the_resolved_ibid_note(base_url, page):
+    page.goto(base_url + MUTATION)
+    page.locator('a.footnote-ref[href="#fn:7"]').hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert "same source as note 6" in tooltip.inner_text()
+
+
+def test_every_abbreviation_in_the_text_shows_what_it_stands_for(site, base_url, page):
+    bare = {}
+    for path in SECTIONS + [""]:
+        page.goto(base_url + path)
+        text = page.locator("article").evaluate(
+            "a => { const c = a.cloneNode(true); c.querySelectorAll('abbr, a[href^=http], .headerlink')"
+            ".forEach(e => e.remove()); return c.innerText }")
+        found = set(re.findall(r"\b(?:FF\. AA|U\.S|[A-Z]{2,})\b", text)) - {"III"}
+        if found:
+            bare[path] = found
+    assert bare == {}
+
+
+def test_an_abbreviation_the_article_spells_out_takes_the_articles_words(base_url, page):
+    page.goto(base_url + MUTATION)
+    assert page.locator("abbr", has_text="PNP").first.get_attribute("title") == "Peruvian National Police"
+    assert page.locator("abbr", has_text="SL").first.get_attribute("title") == \
+        "Shining Path (Spanish: Sendero Luminoso)"
+
+
+def test_the_glossary_lists_each_abbreviation_with_its_first_use(base_url, page):
+    page.goto(base_url + "glossary/")
+    row = page.locator("tr", has=page.locator("td", has_text=re.compile(r"^MNR$")))
+    assert "National Revolutionary Movement" in row.inner_text()
+    row.get_by_role("link", name="¶8").click()
+    page.wait_for_url("**/resurgence-of-coca-cultivation-in-peru-and-bolivia/#p8")
+
+
+@pytest.mark.parametrize("path", SECTIONS)
+def test_every_paragraph_has_a_permalink_to_its_number(base_url, page, path):
+    page.goto(base_url + path)
+    for paragraph in page.locator("article p[id^=p]").all():
+        anchor = paragraph.get_attribute("id")
+        link = paragraph.locator("a.paragraph-link")
+        assert link.get_attribute("href") == f"#{anchor}"
+        assert link.inner_text() == f"¶{anchor[1:]}"
+
+
+def test_a_paragraph_permalink_shows_when_focused_and_hides_otherwise(base_url, page):
+    page.goto(base_url + "introduction/")
+    link = page.locator("#p3 a.paragraph-link")
+    assert link.evaluate("a => getComputedStyle(a).opacity") == "0"
+    link.focus()
+    page.wait_for_function("() => getComputedStyle(document.querySelector('#p3 a.paragraph-link')).opacity === '1'")
+
+
+@pytest.mark.parametrize("path", SECTIONS)
+def test_every_section_says_how_long_it_takes_to_read(base_url, page, path):
+    page.goto(base_url + path)
+    assert re.fullmatch(r"\d+ min read", page.locator(".reading-time").inner_text())
+
+
+def test_each_section_ends_with_links_to_the_previous_and_next_sections(base_url, page):
+    page.goto(base_url + "neosenderism-in-the-vraem/")
+    footer = page.locator(".md-footer__inner")
+    assert "Introduction" in footer.locator(".md-footer__link--prev").inner_text()
+    assert "Resurgence of Coca Cultivation" in footer.locator(".md-footer__link--next").inner_text()
+
+
+def test_the_print_edition_holds_every_paragraph_and_every_note_in_order(base_url, page):
+    page.goto(base_url + "print/")
+    numbers = [int(p.get_attribute("id")[1:]) for p in page.locator("article p[id^=p]").all()]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) == 20
+    notes = [item.get_attribute("value") for item in page.locator(".footnote li").all()]
+    assert notes == [str(n) for n in range(1, 12)]
+
+
+def test_the_print_edition_numbers_paragraphs_as_the_sections_do(base_url, page):
+    page.goto(base_url + MUTATION)
+    in_section = page.locator("#p12").inner_text()
+    page.goto(base_url + "print/")
+    assert page.locator("#p12").inner_text() == in_section
+
+
+def test_printing_hides_the_navigation_and_shows_link_addresses(base_url, page):
+    page.goto(base_url + "about/")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    internal_or_bare = page.locator("article a.bare-url").first.evaluate(
+        "a => getComputedStyle(a, '::after').content")
+    assert internal_or_bare in ("none", "normal", "")
+    page.goto(base_url + "print/")
+    page.emulate_media(media="print")
+    page.evaluate("() => { const a = document.createElement('a'); a.href = 'https://example.org/x';"
+                  " a.textContent = 'a source'; a.id = 'probe'; document.querySelector('article').append(a) }")
+    assert "https://example.org/x" in page.locator("#probe").evaluate("a => getComputedStyle(a, '::after').content")
