@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
 WITH_TITLE = SOURCE / "ceeep-web-page-with-title-and-footer.txt"      # export 000
 WITH_URLS = SOURCE / "ceeep-web-page-with-headings-and-urls.txt"      # export 001
+sys.path.insert(0, str(ROOT / "scripts"))
 SUB_PATH = "/vraem-reader/"  # GitHub Pages serves a project site under the repository's name
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -86,4 +87,20 @@ def page(browser):
     yield context.new_page()
     context.close()
 
-sys.path.insert(0, str(ROOT / "scripts"))
+
+@pytest.fixture(scope="session")
+def article():
+    """The article as the script reads it from both raw exports."""
+    from article.merge import merge
+    from article.parse import parse_export
+
+    return merge([parse_export(WITH_TITLE), parse_export(WITH_URLS)])
+
+
+@pytest.fixture(scope="session")
+def sections(article):
+    """The rendered section pages, in the article's order."""
+    from article.config import load_edition
+    from article.render import render
+
+    return render(article, load_edition(ROOT / "mkdocs.yml"))[1:1 + len(article.sections)]

@@ -10,31 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, WITH_TITLE, WITH_URLS
+from conftest import ROOT
 from site_html import paragraph, read, target
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from article.config import load_edition  # noqa: E402
 from article.editors import DATA, Term, load_editor_data  # noqa: E402
-from article.merge import merge  # noqa: E402
 from article.model import ArticleError  # noqa: E402
 from article.names import names_page, occurs, pattern  # noqa: E402
-from article.parse import parse_export  # noqa: E402
 from article.passages import Passage, fold  # noqa: E402
-from article.render import render  # noqa: E402
 
 INDEX = "index-of-names/"
-
-
-@pytest.fixture(scope="module")
-def article():
-    return merge([parse_export(WITH_TITLE), parse_export(WITH_URLS)])
-
-
-@pytest.fixture(scope="module")
-def sections(article):
-    pages = render(article, load_edition(ROOT / "mkdocs.yml"))
-    return [page for page in pages if page.path not in {"index.md", "notes.md", "about.md"}][:len(article.sections)]
 
 
 def entries(site: Path):

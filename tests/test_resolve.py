@@ -5,17 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from conftest import WITH_TITLE, WITH_URLS
 
-from article.merge import merge
 from article.model import ArticleError, Endnote
-from article.parse import parse_export
 from article.resolve import resolve_notes
-
-
-@pytest.fixture(scope="module")
-def article():
-    return merge([parse_export(WITH_TITLE), parse_export(WITH_URLS)])
 
 
 def test_every_note_is_resolved_under_its_own_number(article):

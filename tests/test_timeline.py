@@ -7,30 +7,15 @@ import sys
 
 import pytest
 
-from conftest import ROOT, WITH_TITLE, WITH_URLS
+from conftest import ROOT
 from site_html import paragraph, read, target
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from article.config import load_edition  # noqa: E402
 from article.editors import DATA  # noqa: E402
-from article.merge import merge  # noqa: E402
 from article.model import ArticleError  # noqa: E402
-from article.parse import parse_export  # noqa: E402
-from article.render import render  # noqa: E402
 from article.timeline import sentences, timeline_page  # noqa: E402
 
 TIMELINE = "timeline/"
-
-
-@pytest.fixture(scope="module")
-def article():
-    return merge([parse_export(WITH_TITLE), parse_export(WITH_URLS)])
-
-
-@pytest.fixture(scope="module")
-def sections(article):
-    pages = render(article, load_edition(ROOT / "mkdocs.yml"))
-    return pages[1:1 + len(article.sections)]
 
 
 def headings(site):
