@@ -5,8 +5,8 @@
 
 Builds synthetic articles 1×, 10× and 100× the size of the real one (at 100×: 500 sections,
 1,100 notes) in both export formats, by repeating the real exports: copy j of the text has
-its markers and notes renumbered and its headings suffixed ", part j", so the copies form one
-valid article. For each size it times (median of several runs) the split script as a user
+its markers and notes renumbered, its years made five-digit numbers and its headings suffixed
+", part j", so the copies form one valid article. For each size it times (median of several runs) the split script as a user
 runs it, the parsing and rendering alone (in process), and ``mkdocs build --strict`` of a
 copy of the project holding the generated pages, then prints a Markdown table with the
 ratio of each time to the 1× time. Times are medians in seconds; nothing is asserted.
@@ -27,7 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from article.parse import is_heading  # noqa: E402
+from article.merge import merge  # noqa: E402
+from article.parse import is_heading, parse_export  # noqa: E402
 from split_article import planned_files  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,8 +39,10 @@ SKIP = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycach
 
 
 def shifted(line: str, by: int) -> str:
-    """A line with its note markers renumbered by ``by``."""
-    return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + by}]", line)
+    """A line with its note markers renumbered by ``by``. In later copies the years lose their
+    meaning (1952 → 19520), so that each dated event, and its editor's label, stays unique."""
+    line = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + by}]", line)
+    return re.sub(r"\b(1[89]\d\d|20\d\d)(?=s?\b)", r"\g<1>0", line) if by else line
 
 
 def renamed(heading: str, copy: int, copies: int) -> str:
@@ -114,7 +117,7 @@ def measure(scale: int, work: Path, runs: int, build_runs: int) -> dict[str, flo
     pages = planned_files(sources, config, None)
     row = {
         "scale": scale,
-        "sections": len(pages) - 4,  # all but .article.yml, index, notes and about
+        "sections": len(merge([parse_export(path) for path in sources]).sections),
         "notes": pages["notes.md"].count("{: #note-"),
         "kb": sum(path.stat().st_size for path in sources) / 1000,
         "parse_render": median_seconds(lambda: planned_files(sources, config, None), runs),

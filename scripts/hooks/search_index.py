@@ -25,6 +25,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -69,11 +70,12 @@ def words(text: str, separator: re.Pattern[str]) -> list[str]:
     return [w for w in (NON_WORD_EDGES.sub("", part) for part in separator.split(plain)) if w]
 
 
-def keys(word: str) -> set[str]:
+@lru_cache(maxsize=None)  # stemming is the costly part, and a text repeats its words
+def keys(word: str) -> frozenset[str]:
     """What makes two words spellings of one another: their folded form and folded stems."""
     bare = folded(word)
     stems = {stemmer.stemWord(bare) for stemmer in STEMMERS}
-    return {bare, *stems, *(EXTRA_SUFFIX.sub("", s) for s in stems)}
+    return frozenset({bare, *stems, *(EXTRA_SUFFIX.sub("", s) for s in stems)})
 
 
 def run_together(text: str) -> set[str]:
