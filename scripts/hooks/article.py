@@ -9,14 +9,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 import xml.etree.ElementTree as etree
 
-import yaml
+from generated import generated
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
 
 class NoteNumbers(Treeprocessor):
@@ -42,11 +40,7 @@ class ArticleNoteNumbers(Extension):
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    generated = Path(config.docs_dir) / ".article.yml"
-    try:
-        article = yaml.safe_load(generated.read_text(encoding="utf-8"))
-    except OSError:
-        raise PluginError(f"{generated} is missing: run python scripts/split_article.py") from None
+    article = generated(config, ".article.yml")
     config.site_name = article["title"]
     config.nav = [*article["nav"], *(config.nav or [])]
     config.markdown_extensions.append(ArticleNoteNumbers())

@@ -9,27 +9,10 @@ on every page of the article itself (the pages listed in docs/.article.yml).
 from __future__ import annotations
 
 import json
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from generated import generated
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-
-
-def generated(config: MkDocsConfig, name: str) -> dict:
-    path = Path(config.docs_dir) / name
-    try:
-        return parsed(path, path.stat().st_mtime_ns)
-    except OSError:
-        raise PluginError(f"{path} is missing: run python scripts/split_article.py") from None
-
-
-@lru_cache(maxsize=8)
-def parsed(path: Path, mtime_ns: int) -> dict:
-    """The YAML file, read once per version of it rather than once per page."""
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def json_ld(data: dict) -> str:

@@ -21,7 +21,7 @@ import unicodedata
 from pathlib import Path
 
 import pypandoc
-import yaml
+from generated import generated
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -108,9 +108,4 @@ on_config = CombinedEvent(check_tools, use_reader_registry)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
     if page.file.src_uri != PAGE:
         return markdown
-    generated = Path(config.docs_dir) / ".citations.yml"
-    try:
-        works = yaml.safe_load(generated.read_text(encoding="utf-8"))["works"]
-    except OSError:
-        raise PluginError(f"{generated} is missing: run python scripts/split_article.py") from None
-    return entries(markdown, works)
+    return entries(markdown, generated(config, ".citations.yml")["works"])
