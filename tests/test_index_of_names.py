@@ -18,7 +18,8 @@ from article.config import load_edition  # noqa: E402
 from article.editors import DATA, Term, load_editor_data  # noqa: E402
 from article.model import ArticleError  # noqa: E402
 from article.names import names_page, occurs, pattern  # noqa: E402
-from article.passages import Passage, fold  # noqa: E402
+from article.parse import fold  # noqa: E402
+from article.passages import Passage  # noqa: E402
 
 INDEX = "index-of-names/"
 

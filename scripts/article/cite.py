@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -22,7 +21,7 @@ from pybtex.database import Entry, Person, parse_file
 from pybtex.scanner import PybtexError
 
 from .model import Article, ArticleError, Citation, Note, Where
-from .parse import URL
+from .parse import URL, fold
 from .resolve import IBID
 
 LOCATOR = re.compile(r",\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?)\.?\s*$")
@@ -87,9 +86,7 @@ def plain(text: str) -> str:
 
 def folded(text: str) -> str:
     """Text compared without case, accents, quote styles or repeated spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[‘’‚‛′`]", "'", re.sub(r"[“”„‟″]", '"', text))
+    text = re.sub(r"[‘’‚‛′`]", "'", re.sub(r"[“”„‟″]", '"', fold(text)))
     return " ".join(text.casefold().split())
 
 

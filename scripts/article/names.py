@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .editors import DATA, KINDS, EditorData, Entry, Term, load_editor_data
 from .model import Article
-from .passages import Passage, fold, passages
+from .parse import fold
+from .passages import Passage, passages
 from .render import REPEATS_THE_TEXT, Edition, Page, escape, front_matter
 
 PATH = "index-of-names.md"

@@ -112,6 +112,12 @@ def guess_encoding(data: bytes) -> str:
     return "it looks like Latin-1 (ISO-8859-1)"
 
 
+def fold(text: str) -> str:
+    """Text without accents, for accent-insensitive matching: "Apurímac" → "Apurimac"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def clean_line(text: str) -> str:
     """One line with web-copy damage undone: spaces, invisible marks and note markers."""
     text = " ".join(INVISIBLE.sub("", unicodedata.normalize("NFC", text)).split())  # every Unicode space

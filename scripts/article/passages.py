@@ -6,12 +6,11 @@ The Index and the Timeline find names and dates in these, and link to where they
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from .model import Article
 from .parse import MARKER
-from .render import Edition, Page
+from .render import Edition, Page, placed_paragraphs
 
 SPACE = re.compile(r"\s+")
 
@@ -27,12 +26,6 @@ class Passage:
     paragraph: int | None = None
 
 
-def fold(text: str) -> str:
-    """Text without accents, for accent-insensitive matching: "Apurímac" → "Apurimac"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def plain(text: str) -> str:
     """Paragraph text as a reader sees it: note markers removed, spaces collapsed."""
     return SPACE.sub(" ", MARKER.sub("", text)).strip()
@@ -40,10 +33,8 @@ def plain(text: str) -> str:
 
 def paragraphs(article: Article, sections: list[Page]) -> list[Passage]:
     """Every paragraph with its anchor ``#p<n>``, numbered through the article (summary = ¶1)."""
-    placed = [("index.md", "Summary", p) for p in article.summary] + [
-        (page.path, page.title, p) for page, section in zip(sections, article.sections) for p in section.paragraphs]
-    return [Passage(f"¶{n}", f"{path}#p{n}", title, plain(p.text), n)
-            for n, (path, title, p) in enumerate(placed, start=1)]
+    return [Passage(f"¶{a.number}", f"{a.path}#p{a.number}", a.title, plain(p.text), a.number)
+            for a, p in placed_paragraphs(article, sections)]
 
 
 def passages(article: Article, sections: list[Page], edition: Edition) -> list[Passage]:

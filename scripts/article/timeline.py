@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .editors import DATA, EditorData, Label, load_editor_data
 from .model import Article
-from .passages import Passage, fold, paragraphs
+from .parse import fold
+from .passages import Passage, paragraphs
 from .render import Page, escape, front_matter
 
 PATH = "timeline.md"
