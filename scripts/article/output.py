@@ -14,16 +14,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .model import ArticleError
-from .render import GENERATED
-
-MARK = GENERATED[5:-4]
+from .render import GENERATED_NOTE
 
 
 def is_generated(path: Path) -> bool:
     """True for a file this script wrote: its marker stands in its first lines."""
     try:
         with path.open(encoding="utf-8") as handle:
-            return any(MARK in handle.readline() for _ in range(8))
+            return any(GENERATED_NOTE in handle.readline() for _ in range(8))
     except (OSError, UnicodeDecodeError):
         return False
 

@@ -12,7 +12,7 @@ from .merge import merge
 from .model import Article
 from .parse import parse_export
 from .print_edition import print_page
-from .render import GENERATED, Page, front_matter, navigation, render
+from .render import GENERATED, GENERATED_NOTE, Page, front_matter, navigation, render
 from .resolve import resolve_notes
 
 
@@ -37,7 +37,7 @@ def article_files(article: Article, config: Path) -> dict[str, str]:
                                        description=f"How to cite “{article.title}”: Chicago, APA, BibTeX, RIS."))
     return {".article.yml": navigation(pages, article.title), ".abbreviations.md": definitions(abbrs, GENERATED),
             **{page.path: page.text for page in pages}, "cite.md": cite,
-            ".citations.yml": citations_file(rec, works, notes, places, GENERATED[5:-4])}
+            ".citations.yml": citations_file(rec, works, notes, places, GENERATED_NOTE)}
 
 
 def check_distinct_paths(pages: list[Page], article: Article) -> None:
