@@ -15,11 +15,9 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from article.model import ArticleError  # noqa: E402
-from article.output import differences, write  # noqa: E402
-from article.pipeline import planned_files  # noqa: E402
+from article.model import ArticleError
+from article.output import differences, write
+from article.pipeline import planned_files
 
 ROOT = Path(__file__).resolve().parent.parent
 

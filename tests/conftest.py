@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
 WITH_TITLE = SOURCE / "ceeep-web-page-with-title-and-footer.txt"      # export 000
 WITH_URLS = SOURCE / "ceeep-web-page-with-headings-and-urls.txt"      # export 001
-sys.path.insert(0, str(ROOT / "scripts"))
+CONFIG = ROOT / "mkdocs.yml"
 SUB_PATH = "/vraem-reader/"  # GitHub Pages serves a project site under the repository's name
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -98,9 +98,17 @@ def article():
 
 
 @pytest.fixture(scope="session")
-def sections(article):
-    """The rendered section pages, in the article's order."""
-    from article.config import load_edition
-    from article.render import render
+def passages(article):
+    """Every text of the edition a reader can be sent to, with its place."""
+    from article.config import load_config
+    from article.places import passages
 
-    return render(article, load_edition(ROOT / "mkdocs.yml"))[1:1 + len(article.sections)]
+    return passages(article, load_config(CONFIG).edition)
+
+
+@pytest.fixture(scope="session")
+def files(article) -> dict[str, str]:
+    """Every file the split script generates from both exports, by path below docs/."""
+    from article.pipeline import article_files
+
+    return article_files(article, CONFIG)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 
 import pytest
 
 from conftest import ROOT, WITH_TITLE, run_split
 
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from article.abbreviations import defined_in, long_form, used_in  # noqa: E402
+from article.abbreviations import defined_in, long_form, used_in
 
 
 def test_an_expansion_is_the_run_of_capitalised_words_before_the_brackets():

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-import sys
 from urllib.parse import unquote
 
-from conftest import ROOT, WITH_URLS
+from conftest import WITH_URLS
 from site_html import read
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from article.archive import archived_url, cited_urls  # noqa: E402
-from article.parse import URL, parse_export  # noqa: E402
+from article.archive import archived_url, cited_urls
+from article.parse import parse_export
+from article.text import URL
 
 WAYBACK = re.compile(r"https://web\.archive\.org/web/(?P<year>\d{4})/(?P<url>https?://[!-~]+)")
 

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import benchmark  # noqa: E402
+from tools import benchmark
 
 
 def get(url: str, encoding: str | None) -> tuple[str | None, bytes]:

@@ -14,8 +14,7 @@ import pytest
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from check_links import external_links  # noqa: E402
+from tools.check_links import external_links
 
 
 class Answers(http.server.BaseHTTPRequestHandler):
@@ -63,7 +62,7 @@ def checked(tmp_path, server):
     (site / "index.html").write_text(f'<a href="../notes/">local</a>{links}', encoding="utf-8")
     (site / "notes" / "index.html").write_text(f'<a href="{server}/gone">x</a>', encoding="utf-8")
     summary = tmp_path / "summary.md"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_links.py"), str(site), "--timeout", "5"],
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "tools" / "check_links.py"), str(site), "--timeout", "5"],
                             capture_output=True, text=True, encoding="utf-8",
                             env={"GITHUB_STEP_SUMMARY": str(summary), "PATH": "", "NO_PROXY": "*"})
     return result, summary.read_text(encoding="utf-8"), server
@@ -99,7 +98,7 @@ def test_an_unreachable_host_is_reported_dead_not_raised(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text('<a href="http://127.0.0.1:9/closed">x</a>', encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_links.py"), str(site), "--timeout", "5"],
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "tools" / "check_links.py"), str(site), "--timeout", "5"],
                             capture_output=True, text=True, encoding="utf-8", env={"PATH": "", "NO_PROXY": "*"})
     assert result.returncode == 0, result.stderr
     assert "1 dead · 0 redirected · 0 live" in result.stdout and "| http://127.0.0.1:9/closed |" in result.stdout

@@ -12,7 +12,8 @@ import pytest
 from conftest import ROOT, WITH_TITLE, WITH_URLS, run_split
 from pybtex.database import parse_file
 
-from article.cite import cite_notes, load_works
+from article.bibliography import load_works
+from article.cite import cite_notes
 from article.merge import merge
 from article.parse import parse_export
 from article.resolve import resolve_notes

@@ -1,4 +1,4 @@
-"""scripts/compare_builds.py tells whether two builds' HTML pages say the same thing."""
+"""scripts/tools/compare_builds.py tells whether two builds' HTML pages say the same thing."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT
 
-SCRIPT = ROOT / "scripts" / "compare_builds.py"
+SCRIPT = ROOT / "scripts" / "tools" / "compare_builds.py"
 
 
 def compare(a: Path, b: Path) -> subprocess.CompletedProcess[str]:

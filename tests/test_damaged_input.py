@@ -11,7 +11,6 @@ import dataclasses
 import hashlib
 import itertools
 import re
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -19,11 +18,10 @@ import pytest
 
 from conftest import ROOT, WITH_TITLE, WITH_URLS, run_split
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from article.merge import merge  # noqa: E402
-from article.model import Article, Endnote, Paragraph, Section  # noqa: E402
-from article.parse import parse_export  # noqa: E402
-from article.pipeline import article_files, planned_files  # noqa: E402
+from article.merge import merge
+from article.model import Article, Endnote, Paragraph, Section
+from article.parse import parse_export
+from article.pipeline import article_files, planned_files
 
 CONFIG = ROOT / "mkdocs.yml"
 TITLE = "Shining Path and its Alliance with Drug Trafficking in the VRAEM"

@@ -13,13 +13,10 @@ import pytest
 from conftest import ROOT
 from site_html import paragraph, read, target
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from article.config import load_edition  # noqa: E402
-from article.editors import DATA, Term, load_editor_data  # noqa: E402
-from article.model import ArticleError  # noqa: E402
-from article.names import names_page, occurs, pattern  # noqa: E402
-from article.parse import fold  # noqa: E402
-from article.passages import Passage  # noqa: E402
+from article.editors import DATA, Term, load_editor_data
+from article.model import ArticleError
+from article.pages.names import names_page, occurs, pattern
+from article.text import fold
 
 INDEX = "index-of-names/"
 
@@ -81,7 +78,7 @@ def test_searching_an_alias_finds_the_index_entry_and_the_paragraph(site):
 
 
 def test_names_are_found_without_accents_and_only_as_whole_words():
-    text = Passage("¶1", "x.md#p1", "X", "Apurímac rivers, a scene, the Ene river, post-Guzman history")
+    text = fold("Apurímac rivers, a scene, the Ene river, post-Guzman history")
     assert occurs(Term("Apurimac", 1), text)
     assert occurs(Term("Guzmán", 1), text)
     assert occurs(Term("Ene", 1), text)
@@ -99,10 +96,10 @@ def line_of(path: Path, text: str) -> int:
     return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line)
 
 
-def test_a_curated_name_missing_from_the_text_is_an_error_at_its_line(tmp_path, article, sections):
+def test_a_curated_name_missing_from_the_text_is_an_error_at_its_line(tmp_path, passages):
     data = with_data(tmp_path, "  - name: Vladimiro Montesinos\n")
     with pytest.raises(ArticleError) as error:
-        names_page(article, sections, load_edition(ROOT / "mkdocs.yml"), data)
+        names_page(passages, load_editor_data(data))
     assert (error.value.path, error.value.line) == (str(data), line_of(data, "Vladimiro Montesinos"))
     assert "“Vladimiro Montesinos”" in error.value.message and "no longer occurs" in error.value.message
 

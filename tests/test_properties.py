@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, WITH_TITLE, WITH_URLS
+from conftest import WITH_TITLE, WITH_URLS
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from article.merge import merge  # noqa: E402
-from article.model import Article, ArticleError  # noqa: E402
-from article.parse import MARKER, parse_export, parse_text  # noqa: E402
-from article.resolve import paragraphs, resolve_notes  # noqa: E402
+from article.merge import merge
+from article.model import Article, ArticleError
+from article.parse import parse_export, parse_text
+from article.text import MARKER
+from article.resolve import resolve_notes
 
 FAST = settings(max_examples=100, deadline=None)
 
@@ -41,9 +40,9 @@ def assert_valid(article: Article) -> None:
     """Every marker names an endnote, every endnote is cited, and the notes are numbered 1…n."""
     numbers = [note.number for note in article.notes]
     assert numbers == list(range(1, len(numbers) + 1))
-    cited = {int(n) for p in paragraphs(article) for n in MARKER.findall(p.text)}
+    cited = {int(n) for p in article.paragraphs for n in MARKER.findall(p.text)}
     assert cited == set(numbers)
-    assert all(p.text.strip() for p in paragraphs(article))
+    assert all(p.text.strip() for p in article.paragraphs)
 
 
 KEYWORDS_LINE = re.compile(r"^key\s?words\s*:", re.IGNORECASE)
@@ -125,7 +124,7 @@ def test_generated_export_000_is_read_whole(a):
     article = read(export_000(a))
     assert article is not None
     assert_valid(article)
-    assert words(" ".join(p.text for p in paragraphs(article))) == body_words(a)
+    assert words(" ".join(p.text for p in article.paragraphs)) == body_words(a)
     assert [s.heading for s in article.sections] == ["Introduction", *(h for h, _ in a["sections"]), "Conclusions"]
 
 
@@ -135,7 +134,7 @@ def test_generated_exports_000_and_001_together_are_read_whole(a):
     article = read(export_000(a), export_001(a))
     assert article is not None
     assert_valid(article)
-    assert words(" ".join(p.text for p in paragraphs(article))) == body_words(a)
+    assert words(" ".join(p.text for p in article.paragraphs)) == body_words(a)
 
 
 LINE = st.one_of(

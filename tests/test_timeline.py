@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
-from conftest import ROOT
 from site_html import paragraph, read, target
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from article.editors import DATA  # noqa: E402
-from article.model import ArticleError  # noqa: E402
-from article.timeline import sentences, timeline_page  # noqa: E402
+from article.editors import DATA, load_editor_data
+from article.model import ArticleError
+from article.pages.timeline import sentences, timeline_page
 
 TIMELINE = "timeline/"
 
@@ -51,20 +48,20 @@ def test_each_event_shows_the_editors_label(site):
     assert len(labels) == 7
 
 
-def test_an_event_with_no_label_is_listed_with_its_sentence(tmp_path, article, sections):
+def test_an_event_with_no_label_is_listed_with_its_sentence(tmp_path, passages):
     data = tmp_path / "index.yml"
     data.write_text(DATA.read_text(encoding="utf-8").split("\ntimeline:")[0] + "\n", encoding="utf-8")
-    text = timeline_page(article, sections, data).text
+    text = timeline_page(passages, load_editor_data(data)).text
     assert "## 1985\n\n> The largest “firmas” were led by capos such as Reynaldo Reynoso (arrested in 1985)" in text
     assert text.count("\n## ") == 7 and "**" not in text
 
 
-def test_a_label_for_a_date_the_text_does_not_state_is_an_error_at_its_line(tmp_path, article, sections):
+def test_a_label_for_a_date_the_text_does_not_state_is_an_error_at_its_line(tmp_path, passages):
     data = tmp_path / "index.yml"
     data.write_text(DATA.read_text(encoding="utf-8") + '  - when: "1980"\n    label: SL starts its war\n',
                     encoding="utf-8")
     with pytest.raises(ArticleError) as error:
-        timeline_page(article, sections, data)
+        timeline_page(passages, load_editor_data(data))
     assert error.value.path == str(data) and error.value.line == len(data.read_text().splitlines()) - 1
     assert "“1980” matches no date in the article" in error.value.message
 

@@ -17,9 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from .model import Article, ArticleError, Where
-from .parse import MARKER, URL
-from .resolve import paragraphs
+from .model import Article, ArticleError, Passage, Where
+from .text import MARKER, URL
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "abbreviations.yml"
 SHORT = r"(?:[A-Z]{1,3}\.\s?){2,}|[A-Z]{2,}\b"
@@ -93,17 +92,12 @@ def load_editorial(path: Path) -> tuple[dict[str, str], set[str]]:
     return {str(k): v for k, v in expansions.items()}, {str(w) for w in data.get("not_abbreviations") or ()}
 
 
-def article_texts(article: Article) -> list[tuple[str, Where | None]]:
-    """Every text of the article a reader sees, with where it comes from."""
-    texts = [(p.text, p.where) for p in paragraphs(article)]
-    texts += [(n.text, n.where) for n in article.notes]
-    return texts + [(article.title, None), (article.publication, None), (article.disclaimer or "", None)]
-
-
-def abbreviations(article: Article, publisher: str, data: Path = DATA) -> list[Abbreviation]:
-    """Every abbreviation the article uses, with its expansion, in alphabetical order."""
+def abbreviations(article: Article, passages: list[Passage], data: Path = DATA) -> list[Abbreviation]:
+    """Every abbreviation the article's title, publication note and ``passages`` use, with its
+    expansion, in alphabetical order."""
     editorial, ignored = load_editorial(data)
-    texts = article_texts(article) + [(publisher, None)]
+    texts: list[tuple[str, Where | None]] = [(article.title, None), (article.publication, None)]
+    texts += [(passage.text, passage.where) for passage in passages]
     given: dict[str, str] = {}
     for text, _ in texts:
         for short, expansion in defined_in(text).items():
@@ -123,7 +117,3 @@ def abbreviations(article: Article, publisher: str, data: Path = DATA) -> list[A
                 raise (where.error(message) if where else ArticleError(data, 1, message))
     return sorted(found.values(), key=lambda a: a.short.lower())
 
-
-def definitions(abbreviations: list[Abbreviation], marker: str) -> str:
-    """The Markdown abbreviation definitions appended to every page."""
-    return f"{marker}\n\n" + "\n".join(a.definition for a in abbreviations) + "\n"

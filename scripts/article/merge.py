@@ -12,7 +12,7 @@ import re
 from itertools import zip_longest
 
 from .model import Article, ArticleError, Endnote, Export, Paragraph
-from .parse import URL
+from .text import URL
 
 NOTE_LEFTOVER = re.compile(r",\s*(?=;|$)")
 

@@ -81,6 +81,11 @@ class Article:
     notes: tuple[Endnote, ...]
     disclaimer: str | None
 
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        """Every paragraph of running text in reading order: the summary, then each section."""
+        return [*self.summary, *(p for section in self.sections for p in section.paragraphs)]
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -101,3 +106,68 @@ class Note:
     ibid_of: Note | None = None
     cited_in: tuple[str, ...] = field(default=())  # slugs of the pages that cite it
     citations: tuple[Citation, ...] = ()  # the works of refs.bib it cites (scripts/article/cite.py)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Facts about the published article that the raw text does not hold (mkdocs.yml ``extra.article``)."""
+
+    source_url: str
+    published: str
+    publisher: str
+
+
+@dataclass(frozen=True)
+class Config:
+    """What the split script reads from mkdocs.yml: the edition's facts and the bibliography's path."""
+
+    edition: Edition
+    bibliography: Path
+
+
+@dataclass(frozen=True)
+class Record:
+    """The article itself, as readers and reference managers cite it."""
+
+    title: str
+    author: str         # the institution stands as author: the source names no person
+    short_author: str   # its abbreviation, e.g. CEEEP
+    container: str | None
+    published: str      # ISO date of the web publication
+    url: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a paragraph lands in the edition: its page, the part it is in, its number in the article."""
+
+    path: str
+    title: str
+    number: int
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A linkable text of the edition: ``label`` as shown (``¶12``), ``href`` below docs/."""
+
+    label: str
+    href: str
+    page_title: str
+    text: str
+    paragraph: int | None = None
+    where: Where | None = None
+
+    @property
+    def mention(self) -> str:
+        """How a sentence names the passage: "¶12", "note 6", "the disclaimer"."""
+        return self.label if self.label.startswith(("¶", "note ")) else f"the {self.label.lower()}"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown page: its path below docs/, its navigation title and its text."""
+
+    path: str
+    title: str
+    text: str

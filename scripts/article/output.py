@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .model import ArticleError
-from .render import GENERATED_NOTE
+from .markdown import GENERATED_NOTE
 
 
 def is_generated(path: Path) -> bool:

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import ArticleError, Endnote, Export, Paragraph, Section, Where
+from .text import MARKER, URL
 
 PUBLICATION = re.compile(r"^This article is included in the publication\b")
 KEYWORDS = re.compile(r"^Key\s?words\s*:\s*(?P<words>.*)$", re.IGNORECASE)
@@ -56,12 +57,10 @@ CHROME = re.compile(
     re.IGNORECASE,
 )
 BACK_ARROW = re.compile(r"\s*[↑⬆↩︎]+\s*$")
-URL = re.compile(r"https?://[^\s;]+?(?=[,.;)]?(?:\s|;|$))")
 INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 SPACED_MARKER = re.compile(r"\[\s*(\d+)\s*\]")
 SUPERSCRIPT_DIGITS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-MARKER = re.compile(r"\[(\d+)\]")
 CUT_OPEN = re.compile(r"\[\s*(?:\d+(?![\d\s]*\])|$)")  # "[1" never closed, or "[" ending the line
 CUT_CLOSE = re.compile(r"(?:^|\d+)\s*\]")  # "1]", or "]" opening the line
 CLOSING_PUNCTUATION = tuple(".,;:!?\"”’)]…")
@@ -110,12 +109,6 @@ def guess_encoding(data: bytes) -> str:
     if any(0x80 <= byte <= 0x9f for byte in data):  # curly quotes and dashes in Windows-1252
         return "it looks like Windows-1252"
     return "it looks like Latin-1 (ISO-8859-1)"
-
-
-def fold(text: str) -> str:
-    """Text without accents, for accent-insensitive matching: "Apurímac" → "Apurimac"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def clean_line(text: str) -> str:

@@ -1,19 +1,32 @@
-"""The whole pipeline, top to bottom: raw exports in, every generated file's text out."""
+"""The only assembler, top to bottom: raw exports in, every generated file's text out.
+
+parse → merge → resolve (and cite) → place → render the pages in navigation order → data files.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .abbreviations import abbreviations, definitions
-from .cite import bibliography_path, cite_notes, cite_page, citations_file, load_works, note_places, record
-from .config import load_edition
-from .glossary import glossary_page
+from .abbreviations import abbreviations
+from .bibliography import load_works
+from .cite import cite_notes
+from .config import load_config
+from .datafiles import ABBREVIATIONS, CITATIONS, NAVIGATION, citations, definitions, navigation
+from .editors import load_editor_data
 from .merge import merge
-from .model import Article
+from .model import Article, Page
+from .pages.about import about_page
+from .pages.article import home_page, section_page
+from .pages.cite import cite_page
+from .pages.glossary import glossary_page
+from .pages.names import names_page
+from .pages.notes import notes_page
+from .pages.print_edition import print_page
+from .pages.timeline import timeline_page
 from .parse import parse_export
-from .print_edition import print_page
-from .render import GENERATED, GENERATED_NOTE, Page, front_matter, navigation, render
+from .places import article_passages, citing_paragraphs, footnote_pages, passages, placed_paragraphs
 from .resolve import resolve_notes
+from .scholarly import record
 
 
 def planned_files(sources: list[Path], config: Path, title: str | None) -> dict[str, str]:
@@ -21,23 +34,28 @@ def planned_files(sources: list[Path], config: Path, title: str | None) -> dict[
     return article_files(merge([parse_export(path) for path in sources], title), config)
 
 
-def article_files(article: Article, config: Path) -> dict[str, str]:
+def article_files(article: Article, config_path: Path) -> dict[str, str]:
     """The generated files of an article already parsed and merged."""
-    edition = load_edition(config)
-    works = load_works(bibliography_path(config))
-    pages = render(article, edition, works)
+    config = load_config(config_path)
+    works = load_works(config.bibliography)
     notes = cite_notes(article, resolve_notes(article), works)
-    places = note_places([(page.path, page.title, page.text) for page in pages])  # before the print edition
-    abbrs = abbreviations(article, edition.publisher)
-    after_notes = next(i for i, page in enumerate(pages) if page.path == "notes.md") + 1
-    pages[after_notes:after_notes] = [glossary_page(article, abbrs), print_page(article, notes)]
+    placed = placed_paragraphs(article)
+    texts = passages(article, config.edition)
+    abbrs = abbreviations(article, texts)
+    editors = load_editor_data()
+    pages = [home_page(article, placed, notes),
+             *(section_page(section, placed, notes) for section in article.sections),
+             notes_page(notes, citing_paragraphs(article)),
+             glossary_page(abbrs, article_passages(article)),
+             print_page(article, placed, notes),
+             names_page(texts, editors),
+             timeline_page(texts, editors),
+             about_page(article, config.edition)]
     check_distinct_paths(pages, article)
-    rec = record(article, edition.source_url, edition.published, edition.publisher)
-    cite = cite_page(rec, front_matter(title="Cite this article",
-                                       description=f"How to cite “{article.title}”: Chicago, APA, BibTeX, RIS."))
-    return {".article.yml": navigation(pages, article.title), ".abbreviations.md": definitions(abbrs, GENERATED),
-            **{page.path: page.text for page in pages}, "cite.md": cite,
-            ".citations.yml": citations_file(rec, works, notes, places, GENERATED_NOTE)}
+    rec = record(article, config.edition)
+    return {NAVIGATION: navigation(pages, article.title), ABBREVIATIONS: definitions(abbrs),
+            **{page.path: page.text for page in pages}, "cite.md": cite_page(rec).text,
+            CITATIONS: citations(rec, works, notes, footnote_pages(article))}
 
 
 def check_distinct_paths(pages: list[Page], article: Article) -> None:

@@ -5,14 +5,9 @@ from __future__ import annotations
 import re
 
 from .model import Article, Endnote, Note, Paragraph, Where
-from .parse import MARKER
+from .text import MARKER
 
 IBID = re.compile(r"^Ibid\b\.?,?\s*(?P<rest>.*)$", re.IGNORECASE)
-
-
-def paragraphs(article: Article) -> list[Paragraph]:
-    """Every paragraph of running text in reading order: the summary, then each section."""
-    return [*article.summary, *(p for section in article.sections for p in section.paragraphs)]
 
 
 def resolve_notes(article: Article) -> dict[int, Note]:
@@ -49,7 +44,7 @@ def check_markers(article: Article) -> None:
     """Every marker has an endnote, every endnote a marker, and markers first appear in order."""
     count = len(article.notes)
     first: dict[int, Paragraph] = {}  # each marker's first paragraph, in reading order
-    for paragraph in paragraphs(article):
+    for paragraph in article.paragraphs:
         for match in MARKER.finditer(paragraph.text):
             number = int(match.group(1))
             if not 1 <= number <= count:

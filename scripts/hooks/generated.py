@@ -1,6 +1,6 @@
 """Read the data files that scripts/split_article.py writes into docs/ (not a hook itself).
 
-MkDocs puts this folder on the import path while it loads each hook, so the hooks share it.
+Their names and contents are defined once, in ``article.datafiles``.
 """
 
 from __future__ import annotations

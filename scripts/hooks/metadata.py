@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 
-from generated import generated
+from article.datafiles import CITATIONS, NAVIGATION
+from hooks.generated import generated
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -21,8 +22,8 @@ def json_ld(data: dict) -> str:
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    article_pages = {path for item in generated(config, ".article.yml")["nav"] for path in item.values()}
+    article_pages = {path for item in generated(config, NAVIGATION)["nav"] for path in item.values()}
     if page.file.src_uri in article_pages:
-        citations = generated(config, ".citations.yml")
+        citations = generated(config, CITATIONS)
         context["scholarly"] = {"meta": citations["meta"], "json_ld": json_ld(citations["json_ld"])}
     return context

@@ -17,11 +17,12 @@ Pandoc (pypandoc-binary) or the CSL style missing is a build error, never a sile
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 import pypandoc
-from generated import generated
+from article.datafiles import CITATIONS
+from article.text import fold
+from hooks.generated import generated
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -51,8 +52,7 @@ class ReaderRegistry(PandocRegistry):
 
 def sort_key(text: str) -> str:
     """Entries compare by their text as shown, which starts with the author: accents and case ignored."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return fold(text).casefold()
 
 
 def back_links(cited_in: list[dict]) -> str:
@@ -108,4 +108,4 @@ on_config = CombinedEvent(check_tools, use_reader_registry)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
     if page.file.src_uri != PAGE:
         return markdown
-    return entries(markdown, generated(config, ".citations.yml")["works"])
+    return entries(markdown, generated(config, CITATIONS)["works"])

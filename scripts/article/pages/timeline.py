@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
-
-from .editors import DATA, EditorData, Label, load_editor_data
-from .model import Article
-from .parse import fold
-from .passages import Passage, paragraphs
-from .render import Page, escape, front_matter
+from ..editors import EditorData, Label
+from ..markdown import LEFT_OUT_OF_SEARCH, escape, page
+from ..model import Page, Passage
+from ..text import fold
 
 PATH = "timeline.md"
 YEAR = r"(?:(?:early|mid|late)-)?(?:1[5-9]|20)\d\ds?"
@@ -69,10 +66,9 @@ def labelled(when: str, sentence: str, data: EditorData) -> Label | None:
     return None
 
 
-def events(article: Article, sections: list[Page], data: EditorData) -> list[Event]:
-    """The article's dated events in time order; a label matching no event, or several, is an error."""
-    found = [(when, sentence, passage) for passage in paragraphs(article, sections)
-             for when, sentence in dated(passage)]
+def events(paragraphs: list[Passage], data: EditorData) -> list[Event]:
+    """The dated events of the paragraphs, in time order; a label matching no event, or several, is an error."""
+    found = [(when, sentence, passage) for passage in paragraphs for when, sentence in dated(passage)]
     used: dict[Label, int] = {}
     out = []
     for when, sentence, passage in found:
@@ -96,14 +92,14 @@ def event_block(event: Event) -> str:
     return f"## {escape(event.when)}\n\n{label}> {escape(event.sentence)}\n>\n> — {where}\n"
 
 
-def timeline_page(article: Article, sections: list[Page], data_path: Path = DATA) -> Page:
-    """The Timeline page, earliest first."""
-    found = events(article, sections, load_editor_data(data_path))
-    text = (front_matter(title="Timeline", description=f"The {len(found)} dated events the article states, "
-                                                       "in order, each with its sentence.",
-                         search={"exclude": True})  # quotes the article: search finds the paragraphs
-            + "\n# Timeline\n\n"
-            + f"The {len(found)} dates the article states, earliest first, each with the sentence it comes "
-            + "from and a link to its paragraph (¶). The short labels are the editors’.\n\n"
+def timeline_page(passages: list[Passage], data: EditorData) -> Page:
+    """The Timeline page of the paragraphs among ``passages``, earliest first."""
+    found = events([p for p in passages if p.paragraph is not None], data)
+    body = ("\n# Timeline\n\n"
+            f"The {len(found)} dates the article states, earliest first, each with the sentence it comes "
+            "from and a link to its paragraph (¶). The short labels are the editors’.\n\n"
             + "\n".join(map(event_block, found)))
-    return Page(PATH, "Timeline", text)
+    # The page quotes the article: search finds the paragraphs themselves.
+    return page(PATH, "Timeline", body, title="Timeline",
+                description=f"The {len(found)} dated events the article states, in order, each with its sentence.",
+                search=LEFT_OUT_OF_SEARCH)

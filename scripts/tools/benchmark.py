@@ -1,6 +1,6 @@
 """Measure the reader edition: build times, weight, first-load transfer, search and Lighthouse.
 
-    uv run python scripts/benchmark.py [--runs 5] [--lighthouse-runs 3] [--json bench/benchmark.json]
+    uv run python scripts/tools/benchmark.py [--runs 5] [--lighthouse-runs 3] [--json bench/benchmark.json]
 
 Prints a Markdown table and writes the figures as JSON. Every time is the median of several
 runs. Pages are served on loopback under the project sub-path, as GitHub Pages serves them,
@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SUB_PATH = "/vraem-reader/"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How the split and the site build grow with the size of the article.
 
-    python scripts/scale_benchmark.py [--scales 1 10 100] [--runs 5] [--build-runs 3]
+    python scripts/tools/scale_benchmark.py [--scales 1 10 100] [--runs 5] [--build-runs 3]
 
 Builds synthetic articles 1×, 10× and 100× the size of the real one (at 100×: 500 sections,
 1,100 notes) in both export formats, by repeating the real exports: copy j of the text has
@@ -25,13 +25,11 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from article.merge import merge
+from article.parse import is_heading, parse_export
+from article.pipeline import planned_files
 
-from article.merge import merge  # noqa: E402
-from article.parse import is_heading, parse_export  # noqa: E402
-from split_article import planned_files  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WITH_TITLE = ROOT / "source" / "ceeep-web-page-with-title-and-footer.txt"
 WITH_URLS = ROOT / "source" / "ceeep-web-page-with-headings-and-urls.txt"
 TITLE = "Shining Path and its Alliance with Drug Trafficking in the VRAEM"

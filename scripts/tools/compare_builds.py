@@ -1,6 +1,6 @@
 """Compare two builds of the site page by page: do their HTML pages say the same thing?
 
-    python scripts/compare_builds.py SITE_A SITE_B
+    python scripts/tools/compare_builds.py SITE_A SITE_B
 
 Used by the canary workflow to check that ProperDocs (the maintained fork of MkDocs 1.x)
 builds the same site as MkDocs. Pages are compared as parsed HTML (tags, attributes, text

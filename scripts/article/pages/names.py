@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
-
-from .editors import DATA, KINDS, EditorData, Entry, Term, load_editor_data
-from .model import Article
-from .parse import fold
-from .passages import Passage, passages
-from .render import REPEATS_THE_TEXT, Edition, Page, escape, front_matter
+from ..editors import KINDS, EditorData, Entry, Term
+from ..markdown import REPEATS_THE_TEXT, escape, page
+from ..model import Page, Passage
+from ..text import fold
 
 PATH = "index-of-names.md"
 
@@ -35,20 +32,22 @@ def pattern(term: Term) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
 
 
-def occurs(term: Term, passage: Passage) -> bool:
-    return pattern(term).search(fold(passage.text)) is not None
+def occurs(term: Term, folded_text: str) -> bool:
+    """Whether the term stands in a text already folded (each passage is folded once, not per name)."""
+    return pattern(term).search(folded_text) is not None
 
 
-def mentions(entry: Entry, texts: list[Passage], data: EditorData) -> Mentions:
-    """The passages naming ``entry``; a form or alias found nowhere is an ``ArticleError``."""
+def mentions(entry: Entry, texts: list[tuple[Passage, str]], data: EditorData) -> Mentions:
+    """The passages naming ``entry`` (given with their folded text); a form or alias found
+    nowhere is an ``ArticleError``."""
     found = []
     for term in (*entry.forms, *entry.aliases):
-        hits = [passage for passage in texts if occurs(term, passage)]
+        hits = [passage for passage, folded in texts if occurs(term, folded)]
         if not hits:
             raise data.error(term, f"“{term.text}” ({entry.name.text}) no longer occurs in the article: "
                                    "correct or remove it")
         found += hits
-    order = {passage.href: i for i, passage in enumerate(texts)}
+    order = {passage.href: i for i, (passage, _) in enumerate(texts)}
     unique = {passage.href: passage for passage in found}
     return Mentions(entry, tuple(sorted(unique.values(), key=lambda p: order[p.href])))
 
@@ -77,10 +76,9 @@ def link(passage: Passage) -> str:
     return f'[{passage.label}]({passage.href} "{passage.page_title}")'
 
 
-def names_page(article: Article, sections: list[Page], edition: Edition, data_path: Path = DATA) -> Page:
+def names_page(passages: list[Passage], data: EditorData) -> Page:
     """The Index page, grouped by kind and sorted by name."""
-    data = load_editor_data(data_path)
-    texts = passages(article, sections, edition)
+    texts = [(passage, fold(passage.text)) for passage in passages]
     found = [mentions(entry, texts, data) for entry in data.entries]
     groups = []
     for kind, heading in KINDS.items():
@@ -89,12 +87,11 @@ def names_page(article: Article, sections: list[Page], edition: Edition, data_pa
         if lines:
             groups.append(f"## {heading}\n\n{lines}")
     total = sum(len(m.passages) for m in found)
-    text = (front_matter(title="Index", description=f"The {len(found)} people, organisations and places "
-                                                    "the article names, with every paragraph that mentions them.",
-                         search=REPEATS_THE_TEXT)
-            + "\n# Index\n\n"
-            + f"The people, organisations and places the article names: {len(found)} entries, {total} mentions. "
-            + "Each link leads to a paragraph (¶), a note or the page about this edition. Other forms of a "
-            + "name follow it in brackets; the traffickers’ aliases follow their names.\n\n"
+    body = ("\n# Index\n\n"
+            f"The people, organisations and places the article names: {len(found)} entries, {total} mentions. "
+            "Each link leads to a paragraph (¶), a note or the page about this edition. Other forms of a "
+            "name follow it in brackets; the traffickers’ aliases follow their names.\n\n"
             + "\n".join(groups))
-    return Page(PATH, "Index", text)
+    return page(PATH, "Index", body, title="Index",
+                description=f"The {len(found)} people, organisations and places the article names, "
+                            "with every paragraph that mentions them.", search=REPEATS_THE_TEXT)

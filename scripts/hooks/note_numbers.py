@@ -1,20 +1,17 @@
-"""Build-time glue between the generated pages and MkDocs.
+"""A Python-Markdown extension: footnotes show the article's own note numbers.
 
-- The site's name and the article's navigation come from ``docs/.article.yml``, which
-  scripts/split_article.py writes: nothing about the article is typed into mkdocs.yml.
-- Footnotes show the article's own note numbers. Python-Markdown numbers footnotes per
-  page (1, 2, 3 …); the pages label each footnote with the article's number (``[^6]``),
-  and ``ArticleNoteNumbers`` puts that label back wherever a number is shown.
+Python-Markdown numbers footnotes per page (1, 2, 3 …); the generated pages label each
+footnote with the article's number (``[^6]``), and this extension puts that label back
+wherever a number is shown: the marker, the list item's ``value`` and the back-link's title.
+mkdocs.yml lists it under ``markdown_extensions`` as ``hooks.note_numbers``.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 
-from generated import generated
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
-from mkdocs.config.defaults import MkDocsConfig
 
 
 class NoteNumbers(Treeprocessor):
@@ -33,15 +30,11 @@ class NoteNumbers(Treeprocessor):
                 item.set("value", item.get("id").split(":", 1)[1])
 
 
-class ArticleNoteNumbers(Extension):
+class NoteNumbersExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After the footnotes extension has built its list (priorities 50 to 15).
         md.treeprocessors.register(NoteNumbers(md), "article-note-numbers", 5)
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    article = generated(config, ".article.yml")
-    config.site_name = article["title"]
-    config.nav = [*article["nav"], *(config.nav or [])]
-    config.markdown_extensions.append(ArticleNoteNumbers())
-    return config
+def makeExtension(**kwargs) -> NoteNumbersExtension:
+    return NoteNumbersExtension(**kwargs)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check every external link of a built site; report which are live, redirected or dead.
 
-    python scripts/check_links.py SITE_DIR [--timeout SECONDS]
+    python scripts/tools/check_links.py SITE_DIR [--timeout SECONDS]
 
 Writes a Markdown report to the file named by $GITHUB_STEP_SUMMARY when it is set (the
 job summary of a GitHub Actions run), else to standard output. Always exits 0 once the

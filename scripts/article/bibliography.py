@@ -1,0 +1,67 @@
+"""Read refs.bib: the works the notes cite, each with the line it starts on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pybtex.database import Entry, Person, parse_file
+from pybtex.scanner import PybtexError
+
+from .model import ArticleError, Where
+
+
+def plain(text: str) -> str:
+    """BibTeX text without its protective braces."""
+    return text.replace("{", "").replace("}", "")
+
+
+@dataclass(frozen=True)
+class Work:
+    """One entry of refs.bib, as the notes and the metadata need it."""
+
+    key: str
+    entry: Entry
+    where: Where
+
+    @property
+    def title(self) -> str:
+        return plain(self.entry.fields["title"])
+
+    @property
+    def year(self) -> str:
+        return self.entry.fields.get("year", "")
+
+    @property
+    def authors(self) -> list[Person]:
+        return list(self.entry.persons.get("author", []))
+
+    @property
+    def label(self) -> str:
+        """A short author-date name for links: "Dreyfus 1999", "Valderrama and Cabieses 2004"."""
+        names = [plain(" ".join(p.last_names)) for p in self.authors]
+        who = names[0] if len(names) < 3 else f"{names[0]} et al."
+        if len(names) == 2:
+            who = f"{names[0]} and {names[1]}"
+        return f"{who} {self.year}".strip()
+
+    @property
+    def link(self) -> str | None:
+        """The work's DOI as a URL, else its URL."""
+        doi = self.entry.fields.get("doi")
+        return f"https://doi.org/{doi}" if doi else self.entry.fields.get("url")
+
+
+def load_works(path: Path) -> dict[str, Work]:
+    """The entries of refs.bib by key, each with the line it starts on."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = parse_file(str(path), bib_format="bibtex")
+    except OSError as error:
+        raise ArticleError(path, 1, f"cannot read the bibliography: {error.strerror}") from None
+    except PybtexError as error:
+        raise ArticleError(path, 1, f"the bibliography does not parse: {error}") from None
+    lines = {m.group(1): text.count("\n", 0, m.start()) + 1
+             for m in re.finditer(r"^@\w+\s*\{\s*([^,\s]+)\s*,", text, re.M)}
+    return {key: Work(key, entry, Where(str(path), lines.get(key, 1))) for key, entry in data.entries.items()}

@@ -1,0 +1,35 @@
+"""The Glossary page: every abbreviation of the article, what it stands for, and where it is first used."""
+
+from __future__ import annotations
+
+from ..abbreviations import Abbreviation, used_in
+from ..markdown import LEFT_OUT_OF_SEARCH, escape, page
+from ..model import Page, Passage
+
+PATH = "glossary.md"
+
+
+def first_uses(passages: list[Passage]) -> dict[str, str]:
+    """For each abbreviation, a link to the passage where the article first uses it."""
+    firsts: dict[str, str] = {}
+    for passage in passages:
+        for short in used_in(passage.text):
+            firsts.setdefault(short, f"[{passage.mention}]({passage.href})")
+    return firsts
+
+
+def glossary_page(abbreviations: list[Abbreviation], passages: list[Passage]) -> Page:
+    """The Glossary of ``abbreviations``, each linked to its first use among ``passages``."""
+    firsts = first_uses(passages)
+    mark = {True: "", False: " \\*"}  # the edition's expansions are marked with an asterisk
+    rows = "".join(f"| {escape(a.short)} | {escape(a.expansion)}{mark[a.from_article]} "
+                   f"| {firsts.get(a.short, '')} |\n" for a in abbreviations)
+    body = ("\n# Glossary\n\n"
+            "The abbreviations of the article, what they stand for, and where the article first uses "
+            "them. Hover over an abbreviation anywhere in the text to see what it stands for.\n\n"
+            "| Abbreviation | Stands for | First used |\n| --- | --- | --- |\n" + rows
+            + "\n\\* Spelled out by this edition: the article uses the abbreviation without expanding it.\n")
+    # Search finds the paragraphs that use the abbreviations.
+    return page(PATH, "Glossary", body, title="Glossary",
+                description="The abbreviations the article uses and what they stand for.",
+                search=LEFT_OUT_OF_SEARCH)

@@ -1,0 +1,16 @@
+"""The site's name and the article's navigation come from the generated ``docs/.article.yml``,
+which scripts/split_article.py writes: nothing about the article is typed into mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from article.datafiles import NAVIGATION
+from hooks.generated import generated
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    article = generated(config, NAVIGATION)
+    config.site_name = article["title"]
+    config.nav = [*article["nav"], *(config.nav or [])]
+    return config
