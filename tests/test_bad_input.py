@@ -243,3 +243,28 @@ def test_output_folder_where_a_page_is_a_folder_is_refused_before_any_page_is_wr
     error = fails(out)
     assert (error.file, error.line) == (str(out), 1)
     assert "notes.md" in error.message and "folder" in error.message
+
+
+def longest_paragraph_blown_up(text: str, size: int) -> str:
+    """The export with its longest line repeated until that one line is ``size`` characters long."""
+    lines = text.split("\n")
+    i = max(range(len(lines)), key=lambda k: len(lines[k]))
+    lines[i] = " ".join([lines[i]] * (size // len(lines[i])))
+    return "\n".join(lines)
+
+
+HOSTILE = {
+    "a 5 MB line": lambda text: longest_paragraph_blown_up(text, 5_000_000),
+    "a flood of brackets": lambda text: text.replace("Key words:", "[" * 200_000 + "]" * 200_000 + "\nKey words:", 1),
+    "a flood of note markers": lambda text: text.replace("Key words:", "[1]" * 100_000 + "\nKey words:", 1),
+}
+
+
+@pytest.mark.parametrize("damage", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_input_ends_with_a_page_or_a_message_never_a_traceback(tmp_path, out, damage):
+    source = broken(tmp_path, damage(WITH_TITLE.read_text(encoding="utf-8")))
+    result = run_split(source, "--out", out, timeout=120)  # a guard against hanging, not a time budget
+    assert result.returncode in (0, 2), result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    if result.returncode == 2:
+        assert re.match(rf"{re.escape(str(source))}:\d+: ", result.stderr)

@@ -33,8 +33,12 @@ def pattern(term: Term) -> re.Pattern[str]:
 
 
 def occurs(term: Term, folded_text: str) -> bool:
-    """Whether the term stands in a text already folded (each passage is folded once, not per name)."""
-    return pattern(term).search(folded_text) is not None
+    """Whether the term stands in a text already folded (each passage is folded once, not per name).
+
+    A plain substring test first: it rules most passages out at once, where the whole-word
+    pattern would scan a long text to its end."""
+    first_word = fold(term.text).split()[0]
+    return first_word in folded_text and pattern(term).search(folded_text) is not None
 
 
 def mentions(entry: Entry, texts: list[tuple[Passage, str]], data: EditorData) -> Mentions:
