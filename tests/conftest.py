@@ -24,10 +24,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-b
                  "--disable-component-update", "--disable-sync", "--disable-quic"]
 
 
-def run_split(*args: str | Path, cwd: Path = ROOT, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the split script as a reader would, capturing its output."""
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "split_article.py"), *map(str, args)],
-                          cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+def run_split(*args: str | Path, cwd: Path = ROOT, timeout: float | None = None, env: dict[str, str] | None = None,
+              script: Path = ROOT / "scripts" / "split_article.py") -> subprocess.CompletedProcess[str]:
+    """Run the split script (or a copy of it) as a reader would, capturing its output."""
+    return subprocess.run([sys.executable, str(script), *map(str, args)], cwd=cwd, capture_output=True, text=True,
+                          encoding="utf-8", timeout=timeout, env={**os.environ, **(env or {})})
 
 
 def build_site(out: Path, project: Path = ROOT) -> subprocess.CompletedProcess[str]:

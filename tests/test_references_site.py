@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 import yaml
-from conftest import ROOT, build_site
+from conftest import ROOT, run_split
 
 ARTICLE_PAGES = ["index.html", "introduction/index.html", "neosenderism-in-the-vraem/index.html",
                  "the-mutation-of-the-shining-path-into-a-narcoterrorist-organization/index.html", "notes/index.html"]
@@ -201,24 +201,22 @@ def test_citation_cff_prefers_the_article_as_the_cite_page_gives_it():
     assert f"DA  - {str(cff['date-published']).replace('-', '/')}\n" in cite
 
 
-def project_copy(tmp_path: Path) -> Path:
+def test_the_split_script_fails_loudly_without_the_csl_style(tmp_path):
+    project = tmp_path / "project"
     for name in ["mkdocs.yml", "refs.bib"]:
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ["docs", "scripts"]:
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return tmp_path
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, project / name)
+    for name in ["scripts", "source"]:
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    style = project / "scripts" / "styles" / "chicago-notes-bibliography.csl"
+    style.unlink()
+    result = run_split("--out", tmp_path / "docs", cwd=project, script=project / "scripts" / "split_article.py")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{style}:1: the citation style is missing")
 
 
-def test_the_build_fails_loudly_without_the_csl_style(tmp_path):
-    project = project_copy(tmp_path)
-    (project / "scripts" / "styles" / "chicago-notes-bibliography.csl").unlink()
-    result = build_site(tmp_path / "site", project)
-    assert result.returncode != 0
-    assert "chicago-notes-bibliography.csl is missing" in result.stderr
-
-
-def test_the_build_fails_loudly_without_pandoc(tmp_path, monkeypatch):
-    monkeypatch.setenv("PYPANDOC_PANDOC", str(tmp_path / "no-pandoc"))
-    result = build_site(tmp_path / "site", project_copy(tmp_path))
-    assert result.returncode != 0
-    assert "pandoc is missing" in result.stderr
+def test_the_split_script_fails_loudly_without_pandoc(tmp_path):
+    result = run_split("--out", tmp_path / "docs", env={"PYPANDOC_PANDOC": str(tmp_path / "no-pandoc")})
+    assert result.returncode == 2
+    assert "pandoc is missing" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "docs").exists()

@@ -1,4 +1,5 @@
-"""Read refs.bib: the works the notes cite, each with the line it starts on."""
+"""Read refs.bib: the works the notes cite, each with the line it starts on, and their entries
+as the citation style formats them (pandoc's citeproc, from the bib file as written)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pypandoc
 from pybtex.database import Entry, Person, parse_file
 from pybtex.scanner import PybtexError
 
@@ -65,3 +67,24 @@ def load_works(path: Path) -> dict[str, Work]:
     lines = {m.group(1): text.count("\n", 0, m.start()) + 1
              for m in re.finditer(r"^@\w+\s*\{\s*([^,\s]+)\s*,", text, re.M)}
     return {key: Work(key, entry, Where(str(path), lines.get(key, 1))) for key, entry in data.entries.items()}
+
+
+CSL_ENTRY = re.compile(r"^::: \{#ref-(?P<key>\S+) \.csl-entry\}\n(?P<text>.*?)\n:::$", re.M | re.S)
+
+
+def formatted_entries(bibliography: Path, style: Path) -> dict[str, str]:
+    """Every entry of the bibliography as Markdown in the CSL ``style``, by key.
+
+    pandoc reads the bib file itself (URLs keep their underscores) and writes typographic
+    quotes (``-smart``); a missing style or pandoc is an ``ArticleError``.
+    """
+    if not style.is_file():
+        raise ArticleError(style, 1, "the citation style is missing: the References page cannot be built")
+    try:
+        output = pypandoc.convert_text("---\nnocite: '@*'\n---\n", to="markdown-citations-smart", format="markdown",
+                                       extra_args=["--citeproc", "--wrap=none", "--bibliography", str(bibliography),
+                                                   "--csl", str(style)])
+    except OSError as error:
+        raise ArticleError(bibliography, 1, f"pandoc is missing ({error}): install the project's "
+                                            "dependencies (uv sync)") from None
+    return {m["key"]: m["text"] for m in CSL_ENTRY.finditer(output)}

@@ -1,8 +1,5 @@
-"""Read what the split script needs from mkdocs.yml, once: the edition's facts and refs.bib's path.
-
-The facts stand in ``extra.article``; the bibliography is the one the mkdocs-bibtex plugin
-reads (``plugins: - bibtex: bib_file:``), so both name the same file.
-"""
+"""Read what the split script needs from the project, once: the edition's facts from mkdocs.yml
+(``extra.article``), and where refs.bib and the citation style stand beside it."""
 
 from __future__ import annotations
 
@@ -13,6 +10,10 @@ import yaml
 from .model import ArticleError, Config, Edition
 
 
+BIBLIOGRAPHY = "refs.bib"
+STYLE = "scripts/styles/chicago-notes-bibliography.csl"  # the article's own style: Chicago notes and bibliography
+
+
 class ConfigLoader(yaml.SafeLoader):
     """A safe loader that reads MkDocs' ``!!python/name`` and ``!ENV`` tags as plain values."""
 
@@ -21,7 +22,7 @@ ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def load_config(path: Path) -> Config:
-    """The edition's facts and the bibliography's path, from the site configuration at ``path``."""
+    """The edition's facts from the site configuration at ``path``, and the files beside it."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
     except OSError as error:
@@ -31,7 +32,4 @@ def load_config(path: Path) -> Config:
     if missing:
         raise ArticleError(path, 1, f"extra.article needs {', '.join(missing)}")
     edition = Edition(str(article["source_url"]), str(article["published"]), str(article["publisher"]))
-    for plugin in data.get("plugins") or []:
-        if isinstance(plugin, dict) and "bibtex" in plugin:
-            return Config(edition, path.parent / plugin["bibtex"]["bib_file"])
-    raise ArticleError(path, 1, "plugins needs a bibtex entry with bib_file (the article's refs.bib)")
+    return Config(edition, path.parent / BIBLIOGRAPHY, path.parent / STYLE)

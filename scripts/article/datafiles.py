@@ -13,11 +13,11 @@ import yaml
 from .abbreviations import Abbreviation
 from .bibliography import Work
 from .markdown import GENERATED, GENERATED_NOTE
-from .model import Note, Page, Record
+from .model import Page, Record
 from .scholarly import metadata
 
 NAVIGATION = ".article.yml"        # the site's name and the article's pages, in order
-CITATIONS = ".citations.yml"       # back-links for the References page, metadata for every page
+CITATIONS = ".citations.yml"       # the article's citation metadata, for every article page
 ABBREVIATIONS = ".abbreviations.md"  # abbreviation definitions, appended to every page (mkdocs.yml snippets)
 
 
@@ -28,14 +28,9 @@ def navigation(pages: list[Page], title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def citations(rec: Record, works: dict[str, Work], notes: dict[int, Note],
-              places: dict[int, list[tuple[str, str]]]) -> str:
-    """Which notes cite each work and on which pages they stand, then the article's metadata."""
-    cited_in: dict[str, list[dict]] = {key: [] for key in works}
-    for number, note in notes.items():
-        for key in dict.fromkeys(c.key for c in note.citations):
-            cited_in[key] += [{"note": number, "page": path, "title": title} for path, title in places[number]]
-    data = {"works": cited_in, **metadata(rec, works)}
+def citations(rec: Record, works: dict[str, Work]) -> str:
+    """Google Scholar meta tags and JSON-LD for the article's pages."""
+    data = metadata(rec, works)
     return f"# {GENERATED_NOTE}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 

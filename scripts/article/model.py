@@ -119,10 +119,12 @@ class Edition:
 
 @dataclass(frozen=True)
 class Config:
-    """What the split script reads from mkdocs.yml: the edition's facts and the bibliography's path."""
+    """What the split script reads beside the pages: the edition's facts (mkdocs.yml), the
+    bibliography and the citation style its References page is set in."""
 
     edition: Edition
     bibliography: Path
+    style: Path
 
 
 @dataclass(frozen=True)

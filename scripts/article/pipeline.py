@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .abbreviations import abbreviations
-from .bibliography import load_works
+from .bibliography import formatted_entries, load_works
 from .cite import cite_notes
 from .config import load_config
 from .datafiles import ABBREVIATIONS, CITATIONS, NAVIGATION, citations, definitions, navigation
@@ -22,6 +22,7 @@ from .pages.glossary import glossary_page
 from .pages.names import names_page
 from .pages.notes import notes_page
 from .pages.print_edition import print_page
+from .pages.references import references_page
 from .pages.timeline import timeline_page
 from .parse import parse_export
 from .places import article_passages, citing_paragraphs, footnote_pages, passages, placed_paragraphs
@@ -53,9 +54,10 @@ def article_files(article: Article, config_path: Path) -> dict[str, str]:
              about_page(article, config.edition)]
     check_distinct_paths(pages, article)
     rec = record(article, config.edition)
+    references = references_page(formatted_entries(config.bibliography, config.style), notes, footnote_pages(article))
     return {NAVIGATION: navigation(pages, article.title), ABBREVIATIONS: definitions(abbrs),
-            **{page.path: page.text for page in pages}, "cite.md": cite_page(rec).text,
-            CITATIONS: citations(rec, works, notes, footnote_pages(article))}
+            **{page.path: page.text for page in [*pages, references, cite_page(rec)]},
+            CITATIONS: citations(rec, works)}
 
 
 def check_distinct_paths(pages: list[Page], article: Article) -> None:

@@ -1,0 +1,35 @@
+"""The References page: every work the notes cite, in the article's own citation style, sorted
+by author, each anchored (``#ref-<key>``) and linked back to the notes that cite it."""
+
+from __future__ import annotations
+
+from ..markdown import page
+from ..model import Note, Page
+from ..places import REFERENCES
+from ..text import fold
+
+TITLE = "References"
+
+
+def back_links(key: str, notes: dict[int, Note], places: dict[int, list[tuple[str, str]]]) -> str:
+    """ "Cited in note 6 and note 7, The Mutation of …": links to each citing note's marker, by page."""
+    by_page: dict[tuple[str, str], list[str]] = {}
+    for number, note in notes.items():
+        if key in (c.key for c in note.citations):
+            for path, title in places[number]:
+                by_page.setdefault((path, title), []).append(f"[note {number}]({path}#fnref:{number})")
+    return "Cited in " + "; ".join(" and ".join(links) + f", {title}" for (_, title), links in by_page.items()) + "."
+
+
+def references_page(entries: dict[str, str], notes: dict[int, Note],
+                    places: dict[int, list[tuple[str, str]]]) -> Page:
+    """The page of ``entries`` (formatted bibliography entries by key); ``places`` are the pages
+    whose foot defines each note."""
+    ordered = sorted(entries.items(), key=lambda item: fold(item[1]).casefold())  # the author comes first
+    blocks = [f"{text}  \n{back_links(key, notes, places)}\n{{: #ref-{key} .reference }}\n" for key, text in ordered]
+    body = (f"\n# {TITLE}\n\n"
+            "The works cited in the article's notes, in the article's own style (Chicago, notes and\n"
+            "bibliography), sorted by author. Each entry links back to the notes that cite it.\n\n"
+            + "\n".join(blocks))
+    return page(REFERENCES, TITLE, body, title=TITLE,
+                description="The works cited in the article's notes, in Chicago style, with links back to the notes.")
