@@ -13,11 +13,18 @@ from pathlib import Path
 
 import pytest
 
+from article.places import slugify
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
 WITH_TITLE = SOURCE / "ceeep-web-page-with-title-and-footer.txt"      # export 000
 WITH_URLS = SOURCE / "ceeep-web-page-with-headings-and-urls.txt"      # export 001
 CONFIG = ROOT / "mkdocs.yml"
+# The article's sections and the names of their pages, as the project's own slugify makes them.
+INTRODUCTION, NEOSENDERISM, RESURGENCE, MUTATION, CONCLUSIONS = (slugify(heading) for heading in (
+    "Introduction", "Neosenderism in the VRAEM", "Resurgence of Coca Cultivation in Peru and Bolivia",
+    "The Mutation of the Shining Path into a Narcoterrorist Organization", "Conclusions"))
+SECTIONS = [INTRODUCTION, NEOSENDERISM, RESURGENCE, MUTATION, CONCLUSIONS]
 SUB_PATH = "/vraem-reader/"  # GitHub Pages serves a project site under the repository's name
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-
 import pytest
-
-from conftest import ROOT, WITH_TITLE, run_split
-
-
 from article.abbreviations import defined_in, long_form, used_in
+from article.datafiles import ABBREVIATIONS
+from conftest import RESURGENCE, WITH_TITLE, run_split
 
 
 def test_an_expansion_is_the_run_of_capitalised_words_before_the_brackets():
@@ -37,14 +34,14 @@ def test_abbreviations_inside_addresses_are_not_abbreviations():
     assert used_in("see http://www.desco.org.pe/recursos/site/files/CONTENIDO/11/x.pdf and the PNP") == ["PNP"]
 
 
-def test_the_glossary_lists_the_articles_abbreviations_with_the_articles_words():
-    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
-    assert "| MNR | National Revolutionary Movement | [¶8](resurgence-of-coca-cultivation-in-peru-and-bolivia.md#p8) |" in glossary
+def test_the_glossary_lists_the_articles_abbreviations_with_the_articles_words(files):
+    glossary = files["glossary.md"]
+    assert f"| MNR | National Revolutionary Movement | [¶8]({RESURGENCE}.md#p8) |" in glossary
     assert "| UNODC | United Nations Office on Drugs and Crime \\* | [note 1](notes.md#note-1) |" in glossary
 
 
-def test_every_page_gets_the_abbreviation_definitions():
-    definitions = (ROOT / "docs" / ".abbreviations.md").read_text(encoding="utf-8")
+def test_every_page_gets_the_abbreviation_definitions(files):
+    definitions = files[ABBREVIATIONS]
     assert "*[FF. AA]: Armed Forces" in definitions.splitlines()
 
 
@@ -62,6 +59,6 @@ def test_an_abbreviation_spelled_out_nowhere_is_an_error_naming_its_line(tmp_pat
 
 
 @pytest.mark.parametrize("short", ["SL", "VRAEM", "PNP", "MNR", "FF. AA", "UNODC", "CEEEP", "AKA", "U.S"])
-def test_each_abbreviation_of_the_article_has_a_definition(short):
-    definitions = (ROOT / "docs" / ".abbreviations.md").read_text(encoding="utf-8")
+def test_each_abbreviation_of_the_article_has_a_definition(short, files):
+    definitions = files[ABBREVIATIONS]
     assert any(line.startswith(f"*[{short}]: ") for line in definitions.splitlines())

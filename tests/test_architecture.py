@@ -8,7 +8,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from conftest import ROOT
 
 CODE = sorted((ROOT / "scripts").rglob("*.py"))

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from conftest import WITH_URLS
-from site_html import read
-
 from article.archive import archived_url, cited_urls
 from article.parse import parse_export
 from article.text import URL
+from conftest import WITH_URLS
+from site_html import read
 
 WAYBACK = re.compile(r"https://web\.archive\.org/web/(?P<year>\d{4})/(?P<url>https?://[!-~]+)")
 

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from conftest import ROOT, WITH_TITLE, WITH_URLS, run_split
+from conftest import NEOSENDERISM, ROOT, WITH_TITLE, WITH_URLS, run_split
 
 TEXT_000 = WITH_TITLE.read_text(encoding="utf-8")
 TEXT_001 = WITH_URLS.read_text(encoding="utf-8")
@@ -202,7 +201,7 @@ def test_headings_that_make_the_same_page_name_are_refused(tmp_path, out):
     text = TEXT_001.replace("Resurgence of Coca Cultivation in Peru and Bolivia", "Neosenderism — in the VRAEM")
     error = fails(out, broken(tmp_path, text, WITH_URLS.name))
     assert error.line == line_of(text, "Neosenderism — in the VRAEM")
-    assert "neosenderism-in-the-vraem.md" in error.message and '"Neosenderism in the VRAEM"' in error.message
+    assert f"{NEOSENDERISM}.md" in error.message and '"Neosenderism in the VRAEM"' in error.message
 
 
 def test_missing_source_file_is_refused(tmp_path, out):

@@ -8,8 +8,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-
 from tools import benchmark
 
 

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
+from conftest import CONCLUSIONS, MUTATION, ROOT, SECTIONS
 
 
 class Footnotes(HTMLParser):
@@ -65,20 +65,19 @@ def test_every_note_marker_shows_the_article_number_and_links_to_its_footnote_on
 
 
 def test_the_footnote_list_of_a_later_section_starts_at_the_article_number(site):
-    page = site / "the-mutation-of-the-shining-path-into-a-narcoterrorist-organization" / "index.html"
+    page = site / MUTATION / "index.html"
     html = page.read_text(encoding="utf-8")
     assert re.search(r'<li id="fn:6" value="6">', html)
     assert 'title="Back to the text of note 6"' in html
 
 
 def test_the_site_is_named_after_the_article(site):
-    html = (site / "conclusions" / "index.html").read_text(encoding="utf-8")
+    html = (site / CONCLUSIONS / "index.html").read_text(encoding="utf-8")
     assert "<title>Conclusions - Shining Path and its Alliance with Drug Trafficking in the VRAEM</title>" in html
 
 
 def test_the_navigation_follows_the_article_order(site):
     html = (site / "index.html").read_text(encoding="utf-8")
     order = [html.index(f'href="{slug}/"') for slug in (
-        "introduction", "neosenderism-in-the-vraem", "resurgence-of-coca-cultivation-in-peru-and-bolivia",
-        "the-mutation-of-the-shining-path-into-a-narcoterrorist-organization", "conclusions", "notes", "about")]
+        *SECTIONS, "notes", "about")]
     assert order == sorted(order)

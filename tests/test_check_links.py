@@ -11,9 +11,7 @@ import sys
 import threading
 
 import pytest
-
 from conftest import ROOT
-
 from tools.check_links import external_links
 
 

@@ -9,14 +9,13 @@ from pathlib import Path
 
 import bibtexparser
 import pytest
-from conftest import ROOT, WITH_TITLE, WITH_URLS, run_split
-from pybtex.database import parse_file
-
 from article.bibliography import load_works
 from article.cite import cite_notes
 from article.merge import merge
 from article.parse import parse_export
 from article.resolve import resolve_notes
+from conftest import MUTATION, ROOT, WITH_TITLE, WITH_URLS, run_split
+from pybtex.database import parse_file
 
 BIB = ROOT / "refs.bib"
 
@@ -71,8 +70,8 @@ def test_an_ibid_note_cites_the_repeated_notes_works_with_their_locator(notes):
     assert [(c.key, c.locator) for c in notes[11].citations] == [("lee1991", "109")]
 
 
-def test_a_rendered_note_links_to_each_work_on_the_references_page():
-    page = (ROOT / "docs" / "the-mutation-of-the-shining-path-into-a-narcoterrorist-organization.md").read_text()
+def test_a_rendered_note_links_to_each_work_on_the_references_page(files):
+    page = files[f"{MUTATION}.md"]
     line = next(line for line in page.splitlines() if line.startswith("    Full references: [Drug"))
     assert line == ("    Full references: [Drug Enforcement Administration 2022](references.md#ref-dea2022); "
                     "[Dreyfus 1999](references.md#ref-dreyfus1999).")

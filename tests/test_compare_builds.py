@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 SCRIPT = ROOT / "scripts" / "tools" / "compare_builds.py"

@@ -15,13 +15,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
-from conftest import ROOT, WITH_TITLE, WITH_URLS, run_split
-
 from article.merge import merge
 from article.model import Article, Endnote, Paragraph, Section
 from article.parse import parse_export
 from article.pipeline import article_files, planned_files
+from conftest import ROOT, WITH_TITLE, WITH_URLS, run_split
 
 CONFIG = ROOT / "mkdocs.yml"
 TITLE = "Shining Path and its Alliance with Drug Trafficking in the VRAEM"

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import WITH_TITLE, WITH_URLS
-
 from article.merge import merge
 from article.model import ArticleError
 from article.parse import parse_export
+from conftest import WITH_TITLE, WITH_URLS
 
 HEADINGS = ["Introduction", "Neosenderism in the VRAEM", "Resurgence of Coca Cultivation in Peru and Bolivia",
             "The Mutation of the Shining Path into a Narcoterrorist Organization", "Conclusions"]

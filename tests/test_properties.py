@@ -12,16 +12,14 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from conftest import WITH_TITLE, WITH_URLS
-
 from article.merge import merge
 from article.model import Article, ArticleError
 from article.parse import parse_export, parse_text
-from article.text import MARKER
 from article.resolve import resolve_notes
+from article.text import MARKER
+from conftest import WITH_TITLE, WITH_URLS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 FAST = settings(max_examples=100, deadline=None)
 

@@ -9,13 +9,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-from conftest import ROOT
+from conftest import INTRODUCTION, MUTATION, NEOSENDERISM, RESURGENCE, ROOT, SECTIONS
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-MUTATION = "the-mutation-of-the-shining-path-into-a-narcoterrorist-organization/"
-SECTIONS = ["introduction/", "neosenderism-in-the-vraem/", "resurgence-of-coca-cultivation-in-peru-and-bolivia/",
-            MUTATION, "conclusions/"]
+MUTATION_PAGE = f"{MUTATION}/"
+SECTION_PAGES = [f"{slug}/" for slug in SECTIONS]
 
 
 def site_pages(site: Path) -> list[str]:
@@ -34,7 +32,7 @@ def dark_page(browser):
 
 def test_the_site_has_every_page_the_tests_visit(site):
     pages = site_pages(site)
-    assert {"", "glossary/", "print/", "notes/", *SECTIONS} <= set(pages)
+    assert {"", "glossary/", "print/", "notes/", *SECTION_PAGES} <= set(pages)
 
 
 def test_no_page_asks_any_host_but_the_site_for_anything(site, base_url, page):
@@ -105,7 +103,7 @@ def test_the_palette_toggle_switches_to_dark(base_url, page):
 
 
 def test_a_note_marker_reached_by_keyboard_shows_its_note(base_url, page):
-    page.goto(base_url + "introduction/")
+    page.goto(base_url + f"{INTRODUCTION}/")
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('footnote-ref')"):
@@ -118,7 +116,7 @@ def test_a_note_marker_reached_by_keyboard_shows_its_note(base_url, page):
 def test_tapping_a_note_marker_on_a_phone_shows_its_note(base_url, browser):
     context = browser.new_context(viewport=VIEWPORTS["phone"], has_touch=True, is_mobile=True)
     page = context.new_page()
-    page.goto(base_url + "neosenderism-in-the-vraem/")
+    page.goto(base_url + f"{NEOSENDERISM}/")
     page.locator('a.footnote-ref[href="#fn:2"]').tap()
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for()
@@ -127,7 +125,7 @@ def test_tapping_a_note_marker_on_a_phone_shows_its_note(base_url, browser):
 
 
 def test_hovering_a_note_marker_shows_the_resolved_ibid_note(base_url, page):
-    page.goto(base_url + MUTATION)
+    page.goto(base_url + MUTATION_PAGE)
     page.locator('a.footnote-ref[href="#fn:7"]').hover()
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for()
@@ -136,7 +134,7 @@ def test_hovering_a_note_marker_shows_the_resolved_ibid_note(base_url, page):
 
 def test_every_abbreviation_in_the_text_shows_what_it_stands_for(site, base_url, page):
     bare = {}
-    for path in SECTIONS + [""]:
+    for path in SECTION_PAGES + [""]:
         page.goto(base_url + path)
         text = page.locator("article").evaluate(
             "a => { const c = a.cloneNode(true); c.querySelectorAll('abbr, a[href^=http], .headerlink')"
@@ -148,7 +146,7 @@ def test_every_abbreviation_in_the_text_shows_what_it_stands_for(site, base_url,
 
 
 def test_an_abbreviation_the_article_spells_out_takes_the_articles_words(base_url, page):
-    page.goto(base_url + MUTATION)
+    page.goto(base_url + MUTATION_PAGE)
     assert page.locator("abbr", has_text="PNP").first.get_attribute("title") == "Peruvian National Police"
     assert page.locator("abbr", has_text="SL").first.get_attribute("title") == \
         "Shining Path (Spanish: Sendero Luminoso)"
@@ -159,10 +157,10 @@ def test_the_glossary_lists_each_abbreviation_with_its_first_use(base_url, page)
     row = page.locator("tr", has=page.locator("td", has_text=re.compile(r"^MNR$")))
     assert "National Revolutionary Movement" in row.inner_text()
     row.get_by_role("link", name="¶8").click()
-    page.wait_for_url("**/resurgence-of-coca-cultivation-in-peru-and-bolivia/#p8")
+    page.wait_for_url(f"**/{RESURGENCE}/#p8")
 
 
-@pytest.mark.parametrize("path", SECTIONS)
+@pytest.mark.parametrize("path", SECTION_PAGES)
 def test_every_paragraph_has_a_permalink_to_its_number(base_url, page, path):
     page.goto(base_url + path)
     for paragraph in page.locator("article p[id^=p]").all():
@@ -173,21 +171,21 @@ def test_every_paragraph_has_a_permalink_to_its_number(base_url, page, path):
 
 
 def test_a_paragraph_permalink_shows_when_focused_and_hides_otherwise(base_url, page):
-    page.goto(base_url + "introduction/")
+    page.goto(base_url + f"{INTRODUCTION}/")
     link = page.locator("#p3 a.paragraph-link")
     assert link.evaluate("a => getComputedStyle(a).opacity") == "0"
     link.focus()
     page.wait_for_function("() => getComputedStyle(document.querySelector('#p3 a.paragraph-link')).opacity === '1'")
 
 
-@pytest.mark.parametrize("path", SECTIONS)
+@pytest.mark.parametrize("path", SECTION_PAGES)
 def test_every_section_says_how_long_it_takes_to_read(base_url, page, path):
     page.goto(base_url + path)
     assert re.fullmatch(r"\d+ min read", page.locator(".reading-time").inner_text())
 
 
 def test_each_section_ends_with_links_to_the_previous_and_next_sections(base_url, page):
-    page.goto(base_url + "neosenderism-in-the-vraem/")
+    page.goto(base_url + f"{NEOSENDERISM}/")
     footer = page.locator(".md-footer__inner")
     assert "Introduction" in footer.locator(".md-footer__link--prev").inner_text()
     assert "Resurgence of Coca Cultivation" in footer.locator(".md-footer__link--next").inner_text()
@@ -202,7 +200,7 @@ def test_the_print_edition_holds_every_paragraph_and_every_note_in_order(base_ur
 
 
 def test_the_print_edition_numbers_paragraphs_as_the_sections_do(base_url, page):
-    page.goto(base_url + MUTATION)
+    page.goto(base_url + MUTATION_PAGE)
     in_section = page.locator("#p12").inner_text()
     page.goto(base_url + "print/")
     assert page.locator("#p12").inner_text() == in_section

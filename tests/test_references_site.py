@@ -13,10 +13,10 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 import yaml
-from conftest import ROOT, run_split
+from conftest import INTRODUCTION, MUTATION, NEOSENDERISM, ROOT, run_split
 
-ARTICLE_PAGES = ["index.html", "introduction/index.html", "neosenderism-in-the-vraem/index.html",
-                 "the-mutation-of-the-shining-path-into-a-narcoterrorist-organization/index.html", "notes/index.html"]
+ARTICLE_PAGES = ["index.html", *(f"{slug}/index.html" for slug in (INTRODUCTION, NEOSENDERISM, MUTATION)),
+                 "notes/index.html"]
 URL = "https://ceeep.mil.pe/2023/09/07/shining-path-and-its-alliance-with-drug-trafficking-in-the-vraem/?lang=en"
 
 
@@ -193,9 +193,9 @@ def test_citation_cff_is_valid():
     assert result.returncode == 0, result.stderr + result.stdout
 
 
-def test_citation_cff_prefers_the_article_as_the_cite_page_gives_it():
+def test_citation_cff_prefers_the_article_as_the_cite_page_gives_it(files):
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))["preferred-citation"]
-    cite = (ROOT / "docs" / "cite.md").read_text(encoding="utf-8")
+    cite = files["cite.md"]
     assert f"TI  - {cff['title']}\n" in cite and f"UR  - {cff['url']}\n" in cite
     assert f"AU  - {cff['authors'][0]['name']}\n" in cite and f"T2  - {cff['collection-title']}\n" in cite
     assert f"DA  - {str(cff['date-published']).replace('-', '/')}\n" in cite

@@ -6,6 +6,7 @@ import re
 
 import yaml
 
+from conftest import MUTATION, NEOSENDERISM, SECTIONS
 from article.markdown import with_footnotes
 from article.places import slugify
 
@@ -16,16 +17,13 @@ def front_matter(text: str) -> dict:
 
 def test_pages_follow_the_article_order(article, files):
     nav = [path for item in yaml.safe_load(files[".article.yml"])["nav"] for path in item.values()]
-    assert nav[:7] == ["index.md", *(f"{slugify(s.heading)}.md" for s in article.sections), "notes.md"]
-    assert nav[:7] == [
-        "index.md", "introduction.md", "neosenderism-in-the-vraem.md",
-        "resurgence-of-coca-cultivation-in-peru-and-bolivia.md",
-        "the-mutation-of-the-shining-path-into-a-narcoterrorist-organization.md", "conclusions.md", "notes.md"]
+    assert nav[:7] == ["index.md", *(f"{slug}.md" for slug in SECTIONS), "notes.md"]
+    assert [slugify(s.heading) for s in article.sections] == SECTIONS
     assert "about.md" in nav
 
 
 def test_each_section_page_has_front_matter_with_its_first_sentence(files):
-    text = files["neosenderism-in-the-vraem.md"]
+    text = files[f"{NEOSENDERISM}.md"]
     assert text.startswith("---\n")
     assert front_matter(text) == {
         "title": "Neosenderism in the VRAEM",
@@ -34,13 +32,13 @@ def test_each_section_page_has_front_matter_with_its_first_sentence(files):
 
 
 def test_a_section_page_defines_exactly_the_notes_it_cites_under_their_own_numbers(files):
-    text = files["the-mutation-of-the-shining-path-into-a-narcoterrorist-organization.md"]
+    text = files[f"{MUTATION}.md"]
     assert re.findall(r"\[\^(\d+)\](?!:)", text) == ["6", "7", "8", "9", "10", "11"]
     assert re.findall(r"^\[\^(\d+)\]:", text, re.M) == ["6", "7", "8", "9", "10", "11"]
 
 
 def test_an_ibid_footnote_says_which_note_it_repeats(files):
-    text = files["the-mutation-of-the-shining-path-into-a-narcoterrorist-organization.md"]
+    text = files[f"{MUTATION}.md"]
     assert "[^7]: Ibid. (same source as note 6: Drug Enforcement Administration" in text
 
 

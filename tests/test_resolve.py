@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-
 from article.model import ArticleError, Endnote
 from article.resolve import resolve_notes
 

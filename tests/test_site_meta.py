@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 import xml.etree.ElementTree as etree
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
-
 from conftest import ROOT
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)

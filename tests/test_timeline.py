@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
-from site_html import paragraph, read, target
-
 from article.editors import DATA, load_editor_data
 from article.model import ArticleError
 from article.pages.timeline import sentences, timeline_page
+from site_html import paragraph, read, target
 
 TIMELINE = "timeline/"
 
