@@ -44,7 +44,19 @@ def assert_valid(article: Article) -> None:
 
 
 KEYWORDS_LINE = re.compile(r"^key\s?words\s*:", re.IGNORECASE)
-NOTES_START = re.compile(r"^(?:(?:end\s?notes|notes|references)\s*:?|\d+[.)]\s.*)$", re.IGNORECASE)
+NOTES_HEADING = re.compile(r"^(?:end\s?notes|notes|references)\s*:?$", re.IGNORECASE)
+NUMBERED = re.compile(r"^(\d+)[.)]\s")
+
+
+def notes_start(lines: list[str], after: int) -> int:
+    """Where the notes begin: the last notes heading, else the last run of numbered lines, from its
+    last "1." (a paragraph may begin "1. " too)."""
+    headings = [i for i in range(after, len(lines)) if NOTES_HEADING.match(lines[i])]
+    if headings:
+        return headings[-1]
+    numbered = [i for i in range(after, len(lines)) if NUMBERED.match(lines[i])]
+    run = [i for i in numbered if all(j in numbered for j in range(i, numbered[-1] + 1))]
+    return max((i for i in run if NUMBERED.match(lines[i])[1] == "1"), default=run[0])
 
 
 def assert_body_whole(text: str, article: Article) -> None:
@@ -53,7 +65,7 @@ def assert_body_whole(text: str, article: Article) -> None:
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     start = next(i for i, line in enumerate(lines) if KEYWORDS_LINE.match(line)) + 1
-    end = next(i for i in range(start, len(lines)) if NOTES_START.match(lines[i]))
+    end = notes_start(lines, start)
     read_back = [part for s in article.sections for part in ([s.heading] if s.headed else []) + [p.text for p in s.paragraphs]]
     assert "".join("".join(lines[start:end]).split()) == "".join("".join(read_back).split())
 

@@ -62,7 +62,7 @@ SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 SPACED_MARKER = re.compile(r"\[\s*(\d+)\s*\]")
 SUPERSCRIPT_DIGITS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 CUT_OPEN = re.compile(r"\[\s*(?:\d+(?![\d\s]*\])|$)")  # "[1" never closed, or "[" ending the line
-CUT_CLOSE = re.compile(r"(?:^|\d+)\s*\]")  # "1]", or "]" opening the line
+CUT_CLOSE = re.compile(r"\d+\s*\]")  # "1]" (a marker cut after "[" is caught by its line's end)
 CLOSING_PUNCTUATION = tuple(".,;:!?\"”’)]…")
 MAX_HEADING_WORDS = 14
 
@@ -183,13 +183,24 @@ def parse_text(path: Path, text: str) -> Export:
 
 
 def find_notes_start(path: Path, lines: list[Line], after: int) -> int:
-    """Index of the endnotes heading, or of the first numbered endnote."""
-    for i in range(after + 1, len(lines)):
-        text = lines[i].text
-        if NOTES_HEADING.match(text) or (NUMBERED_NOTE.match(text) and not MARKER.search(text[:4])):
-            return i
-    raise ArticleError(path, lines[-1].where.line, 'no endnotes: expected an "Endnotes:" heading '
-                                                   'or a numbered list of notes after the text')
+    """Index of the (last) endnotes heading; without one, of the numbered list of endnotes.
+
+    That list is the last run of numbered lines, from its last "1." if it has one: a paragraph
+    of the text may itself begin "1. " without starting the notes.
+    """
+    rest = range(after + 1, len(lines))
+    headings = [i for i in rest if NOTES_HEADING.match(lines[i].text)]
+    if headings:
+        return headings[-1]
+    numbered = [i for i in rest if NUMBERED_NOTE.match(lines[i].text) and not MARKER.search(lines[i].text[:4])]
+    if not numbered:
+        raise ArticleError(path, lines[-1].where.line, 'no endnotes: expected an "Endnotes:" heading '
+                                                       'or a numbered list of notes after the text')
+    start = numbered[-1]
+    while start - 1 in numbered:
+        start -= 1
+    ones = [i for i in range(start, numbered[-1] + 1) if NUMBERED_NOTE.match(lines[i].text)["number"] == "1"]
+    return ones[-1] if ones else start
 
 
 def parse_notes(lines: list[Line], start: int) -> tuple[tuple[Endnote, ...], list[Line]]:
