@@ -44,7 +44,7 @@ def footnotes(page: Path) -> Footnotes:
 def article_pages(site: Path) -> list[Path]:
     nav = yaml.safe_load((ROOT / "docs" / ".article.yml").read_text(encoding="utf-8"))["nav"]
     return [site / (Path(path).stem + "/index.html" if path != "index.md" else "index.html")
-            for entry in nav for path in entry.values()]
+            for group in nav for pages in group.values() for page in pages for path in page.values()]
 
 
 def test_every_page_in_the_navigation_is_built(site):

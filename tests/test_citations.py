@@ -72,9 +72,9 @@ def test_an_ibid_note_cites_the_repeated_notes_works_with_their_locator(notes):
 
 def test_a_rendered_note_links_to_each_work_on_the_references_page(files):
     page = files[f"{MUTATION}.md"]
-    line = next(line for line in page.splitlines() if line.startswith("    Full references: [Drug"))
-    assert line == ("    Full references: [Drug Enforcement Administration 2022](references.md#ref-dea2022); "
-                    "[Dreyfus 1999](references.md#ref-dreyfus1999).")
+    line = next(line for line in page.splitlines() if "Full references: [Drug" in line)
+    assert ("Full references: [Drug Enforcement Administration 2022](references.md#ref-dea2022); "
+            "[Dreyfus 1999](references.md#ref-dreyfus1999)") in line
 
 
 def project_with_bib(tmp_path: Path, edit) -> Path:

@@ -16,7 +16,8 @@ def front_matter(text: str) -> dict:
 
 
 def test_pages_follow_the_article_order(article, files):
-    nav = [path for item in yaml.safe_load(files[".article.yml"])["nav"] for path in item.values()]
+    nav = [path for group in yaml.safe_load(files[".article.yml"])["nav"] for pages in group.values()
+           for page in pages for path in page.values()]
     assert nav[:7] == ["index.md", *(f"{slug}.md" for slug in SECTIONS), "notes.md"]
     assert [slugify(s.heading) for s in article.sections] == SECTIONS
     assert "about.md" in nav
@@ -39,7 +40,7 @@ def test_a_section_page_defines_exactly_the_notes_it_cites_under_their_own_numbe
 
 def test_an_ibid_footnote_says_which_note_it_repeats(files):
     text = files[f"{MUTATION}.md"]
-    assert "[^7]: Ibid. (same source as note 6: Drug Enforcement Administration" in text
+    assert "[^7]: Ibid. <span class=\"editorial\">\\[same source as note 6: Drug Enforcement Administration" in text
 
 
 def test_note_urls_become_links(files):

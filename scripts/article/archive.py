@@ -51,8 +51,7 @@ def cited_urls(note_text: str) -> list[CitedUrl]:
     return cited
 
 
-def archived_copies(note_text: str) -> str:
-    """Markdown for a note's "archived copy" links, one per URL; empty for a note without URLs."""
-    links = [f"[archived copy of {cited.host}{f' ({cited.year})' if cited.year else ''}]"
-             f"({archived_url(cited.url, cited.year)})" for cited in cited_urls(note_text)]
-    return f"  \nWayback Machine: {' · '.join(links)}" if links else ""
+def archived_copies(note_text: str) -> list[tuple[str, str]]:
+    """A note's archived copies, one per URL: what to call each ("archived copy of host (year)") and its address."""
+    return [(f"archived copy of {cited.host}{f' ({cited.year})' if cited.year else ''}",
+             archived_url(cited.url, cited.year)) for cited in cited_urls(note_text)]

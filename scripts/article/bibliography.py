@@ -14,6 +14,9 @@ from pybtex.scanner import PybtexError
 from .model import ArticleError, Where
 
 
+LANGUAGES = {"english": "en", "spanish": "es", "portuguese": "pt", "french": "fr", "german": "de", "italian": "it"}
+
+
 def plain(text: str) -> str:
     """BibTeX text without its protective braces."""
     return text.replace("{", "").replace("}", "")
@@ -47,6 +50,11 @@ class Work:
         if len(names) == 2:
             who = f"{names[0]} and {names[1]}"
         return f"{who} {self.year}".strip()
+
+    @property
+    def language(self) -> str:
+        """The work's language as a BCP 47 tag, from its ``langid`` ("spanish" → "es"); "" if unknown."""
+        return LANGUAGES.get(self.entry.fields.get("langid", "").lower(), "")
 
     @property
     def link(self) -> str | None:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from .bibliography import Work
 from .model import Article, Citation, Note, Where
 from .resolve import IBID
-from .text import URL, comparable
+from .text import URL, locate
 
 LOCATOR = re.compile(r",\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?)\.?\s*$")
 
@@ -25,7 +25,7 @@ def segment_citations(note: Note, where: Where, works: dict[str, Work]) -> tuple
     """The works one non-"Ibid." note cites, in the order it cites them, with their locators."""
     citations = []
     for segment in note.text.split("; "):
-        found = [w for w in works.values() if comparable(w.title) in comparable(segment)]
+        found = [w for w in works.values() if locate(segment, w.title)]
         if not found:
             raise where.error(f"note {note.number} cites no work of refs.bib: no entry's title stands in "
                               f"“{segment}”")
@@ -33,7 +33,8 @@ def segment_citations(note: Note, where: Where, works: dict[str, Work]) -> tuple
             raise where.error(f"note {note.number} is ambiguous: “{segment}” matches "
                               + ", ".join(w.key for w in found))
         locator = LOCATOR.search(URL.sub("", segment).rstrip())
-        citations.append(Citation(found[0].key, found[0].label, locator["pages"] if locator else ""))
+        work = found[0]
+        citations.append(Citation(work.key, work.label, locator["pages"] if locator else "", work.title, work.language))
     return tuple(citations)
 
 

@@ -21,16 +21,22 @@ CITATIONS = ".citations.yml"       # the article's citation metadata, for every 
 ABBREVIATIONS = ".abbreviations.md"  # abbreviation definitions, appended to every page (mkdocs.yml snippets)
 
 
-def navigation(pages: list[Page], title: str) -> str:
-    """The site's name and the article's pages in order."""
-    lines = [f"# {GENERATED_NOTE}", f"title: {json.dumps(title, ensure_ascii=False)}", "nav:"]
-    lines += [f"  - {json.dumps(page.title, ensure_ascii=False)}: {page.path}" for page in pages]
+def navigation(title: str, groups: list[tuple[str, list[Page]]]) -> str:
+    """The site's name, the article's own pages (the first group), and the navigation: each
+    group of pages under its name, in order."""
+    def quoted(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
+    lines = [f"# {GENERATED_NOTE}", f"title: {quoted(title)}",
+             f"article: [{', '.join(page.path for page in groups[0][1])}]", "nav:"]
+    for name, pages in groups:
+        lines += [f"  - {quoted(name)}:", *(f"    - {quoted(page.title)}: {page.path}" for page in pages)]
     return "\n".join(lines) + "\n"
 
 
 def citations(rec: Record, works: dict[str, Work]) -> str:
     """Google Scholar meta tags and JSON-LD for the article's pages."""
-    data = metadata(rec, works)
+    data = {**metadata(rec, works), "note": f"{rec.author} ({rec.short_author}), “{rec.title},” {rec.published}"}
     return f"# {GENERATED_NOTE}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 

@@ -94,6 +94,8 @@ class Citation:
     key: str
     label: str
     locator: str = ""
+    title: str = ""     # the work's title, as refs.bib gives it
+    language: str = ""  # the title's language (BCP 47, from refs.bib's langid), for lang="…"
 
 
 @dataclass(frozen=True)

@@ -44,20 +44,20 @@ def article_files(article: Article, config_path: Path) -> dict[str, str]:
     texts = passages(article, config.edition)
     abbrs = abbreviations(article, texts)
     editors = load_editor_data()
-    pages = [home_page(article, placed, notes),
-             *(section_page(section, placed, notes) for section in article.sections),
-             notes_page(notes, citing_paragraphs(article)),
-             glossary_page(abbrs, article_passages(article)),
-             print_page(article, placed, notes),
-             names_page(texts, editors),
-             timeline_page(texts, editors),
-             about_page(article, config.edition)]
-    check_distinct_paths(pages, article)
     rec = record(article, config.edition)
-    references = references_page(formatted_entries(config.bibliography, config.style), notes, footnote_pages(article))
-    return {NAVIGATION: navigation(pages, article.title), ABBREVIATIONS: definitions(abbrs),
-            **{page.path: page.text for page in [*pages, references, cite_page(rec)]},
-            CITATIONS: citations(rec, works)}
+    entries = formatted_entries(config.bibliography, config.style)
+    groups = [("The article", [home_page(article, rec, placed, notes),
+                               *(section_page(article, section, placed, notes) for section in article.sections)]),
+              ("Notes and references", [notes_page(notes, citing_paragraphs(article)),
+                                        references_page(entries, works, notes, footnote_pages(article))]),
+              ("Explore", [names_page(texts, editors), timeline_page(texts, editors),
+                           glossary_page(abbrs, article_passages(article))]),
+              ("The edition", [about_page(article, config.edition), cite_page(rec),
+                               print_page(article, placed, notes)])]
+    pages = [page for _, group in groups for page in group]
+    check_distinct_paths(pages, article)
+    return {NAVIGATION: navigation(article.title, groups), ABBREVIATIONS: definitions(abbrs),
+            **{page.path: page.text for page in pages}, CITATIONS: citations(rec, works)}
 
 
 def check_distinct_paths(pages: list[Page], article: Article) -> None:

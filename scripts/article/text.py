@@ -13,8 +13,7 @@ URL = re.compile(r"https?://[^\s;]+?(?=[,.;)]?(?:\s|;|$))")
 SPACE = re.compile(r"\s+")
 TAG = re.compile(r"<[^>]+>")
 NON_WORD_EDGES = re.compile(r"^\W+|\W+$")
-DOUBLE_QUOTES = re.compile(r"[“”„‟″]")
-SINGLE_QUOTES = re.compile(r"[‘’‚‛′`]")
+QUOTES = re.compile(r"[\"'“”„‟″‘’‚‛′`]")  # compared as one: typesetting turns one style into another
 # The combining diacritical marks that decomposed accented letters carry (Unicode's blocks
 # for them), removed in one pass rather than tested letter by letter.
 COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -27,8 +26,24 @@ def fold(text: str) -> str:
 
 def comparable(text: str) -> str:
     """Text compared without case, accents, quote styles or repeated spaces."""
-    text = SINGLE_QUOTES.sub("'", DOUBLE_QUOTES.sub('"', fold(text)))
+    text = QUOTES.sub('"', fold(text))
     return " ".join(text.casefold().split())
+
+
+def locate(text: str, phrase: str) -> tuple[int, int] | None:
+    """Where ``phrase`` stands in ``text`` when both are compared as ``comparable`` compares them:
+    the start and end of that stretch of ``text``, or None."""
+    keys: list[str] = []
+    places: list[int] = []
+    for i, char in enumerate(text):
+        key = " " if char.isspace() else comparable(char)
+        if key == " " and (not keys or keys[-1] == " "):
+            continue
+        keys += key
+        places += [i] * len(key)
+    target = comparable(phrase)
+    at = "".join(keys).find(target) if target else -1
+    return None if at < 0 else (places[at], places[at + len(target) - 1] + 1)
 
 
 def plain(text: str) -> str:

@@ -22,8 +22,9 @@ def json_ld(data: dict) -> str:
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    article_pages = {path for item in generated(config, NAVIGATION)["nav"] for path in item.values()}
-    if page.file.src_uri in article_pages:
+    groups = generated(config, NAVIGATION)["nav"]
+    if page.file.src_uri in {path for group in groups for pages in group.values() for page in pages
+                             for path in page.values()}:
         citations = generated(config, CITATIONS)
         context["scholarly"] = {"meta": citations["meta"], "json_ld": json_ld(citations["json_ld"])}
     return context

@@ -12,5 +12,5 @@ from hooks.generated import generated
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     article = generated(config, NAVIGATION)
     config.site_name = article["title"]
-    config.nav = [*article["nav"], *(config.nav or [])]
+    config.nav = article["nav"]
     return config

@@ -1,44 +1,62 @@
 """Reading aids added to each page's HTML at build time.
 
-- Paragraph permalinks: each numbered paragraph (``#p12``) ends with a "¶12" link to itself,
-  shown on hover or focus like the headings' permalinks, so readers can cite a paragraph.
-- Reading time, under the page's title.
+- Paragraph permalinks: each numbered paragraph (``#p12``) ends with its "¶12" link, drawn by
+  the stylesheet (so copying the paragraph copies its words and note numbers only), and a
+  "Cite this paragraph" button that copies the article's citation with the paragraph's
+  number and permalink (Material's own clipboard handles ``data-clipboard-text``).
+- Reading time under the page's title: what is on the page; on the home page, the whole article.
 - Bare URLs (a link whose text is its address) are marked, so that the print stylesheet
   prints the address after every other link without printing a bare URL twice.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from article.datafiles import CITATIONS, NAVIGATION
+from hooks.generated import generated
+
 WORDS_PER_MINUTE = 220
 PARAGRAPH = re.compile(r'(<p id="p(\d+)">)(.*?)(</p>)', re.S)
 BARE_URL = re.compile(r'<a href="(https?://[^"]+)">\1</a>')
 TAG = re.compile(r"<[^>]+>")
 FIRST_HEADING_END = "</h1>"
+HOME = "index.md"
+words_on: dict[str, int] = {}  # each page's word count, from its content, for the home page's total
 
 
-def with_permalinks(html: str) -> str:
-    return PARAGRAPH.sub(lambda m: f'{m[1]}{m[3]}<a class="headerlink paragraph-link" href="#p{m[2]}" '
-                                   f'aria-label="Link to paragraph {m[2]}">¶{m[2]}</a>{m[4]}', html)
+def paragraph_aids(number: str, citation: str, url: str) -> str:
+    """The "¶12" permalink and the button that copies the paragraph's citation."""
+    cited = html.escape(f"{citation}, ¶{number}, {url}#p{number}.")
+    return (f'<a class="headerlink paragraph-link" href="#p{number}" data-paragraph="{number}" '
+            f'aria-label="Link to paragraph {number}"></a>'
+            f'<button class="md-clipboard paragraph-cite" type="button" data-clipboard-text="{cited}" '
+            f'title="Cite this paragraph" aria-label="Cite paragraph {number}"></button>')
 
 
-def reading_time(html: str) -> str:
+def reading_time(words: int) -> str:
     """A short line saying how long the page takes to read."""
-    minutes = max(1, round(len(TAG.sub(" ", html).split()) / WORDS_PER_MINUTE))
+    minutes = max(1, round(words / WORDS_PER_MINUTE))
     return f'<p class="reading-time" data-search-exclude>{minutes} min read</p>'
 
 
-def with_reading_time(html: str) -> str:
-    if FIRST_HEADING_END not in html:
-        return html
-    return html.replace(FIRST_HEADING_END, FIRST_HEADING_END + reading_time(html), 1)
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    content = BARE_URL.sub(r'<a class="bare-url" href="\1">\1</a>', content)
+    words_on[page.file.src_uri] = len(TAG.sub(" ", content).split())
+    citation = generated(config, CITATIONS)["note"]
+    url = config.site_url.rstrip("/") + "/" + page.url
+    return PARAGRAPH.sub(lambda m: m[1] + m[3] + paragraph_aids(m[2], citation, url) + m[4], content)
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html = BARE_URL.sub(r'<a class="bare-url" href="\1">\1</a>', html)
-    return with_reading_time(with_permalinks(html))
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if FIRST_HEADING_END not in output:
+        return output
+    article = generated(config, NAVIGATION)["article"]
+    words = sum(words_on.get(path, 0) for path in article) if page.file.src_uri == HOME else \
+        words_on.get(page.file.src_uri, 0)
+    return output.replace(FIRST_HEADING_END, FIRST_HEADING_END + reading_time(words), 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..markdown import escape, page
+from ..markdown import editorial, escape, page
 from ..model import Article, Edition, Page
 from ..places import ABOUT, ABOUT_TITLE
 
@@ -14,7 +14,14 @@ def about_page(article: Article, edition: Edition) -> Page:
             f"on the web on {edition.published} at <{edition.source_url}>. {escape(article.publication)}\n\n"
             "The pages are generated from the published web page as it was exported to text, "
             "kept unchanged in the repository's `source/` folder. The author's words are kept as "
-            "published; only whitespace is normalised. The notes keep the article's own numbers.\n"
+            "published: only spacing, invisible characters and the form of note markers are normalised, "
+            "and the notes keep the article's own numbers.\n\n"
+            "## What this edition adds\n\n"
+            f"Whatever the edition adds beside the author's words is {editorial('set in square brackets, like this')}: "
+            "in a note, which note an “Ibid.” repeats and the full reference of each work it cites; on the "
+            "Notes page, archived copies of the cited web pages and the paragraphs that cite each note. "
+            "An abbreviation shows what it stands for where a page first uses it, and the Glossary lists them "
+            "all. The paragraph numbers (¶) are the edition's, for citing a paragraph.\n"
             + disclaimer)
     return page(ABOUT, ABOUT_TITLE, body, title=ABOUT_TITLE,
                 description=f"Where the text of “{article.title}” comes from.")

@@ -1,10 +1,13 @@
-"""The article's own pages: the home page (title, summary, contents) and one page per section."""
+"""The article's own pages: the home page (title block, summary, contents) and one page per section."""
 
 from __future__ import annotations
 
+import datetime
+
 from ..markdown import escape, first_sentence, footnotes, page, paragraph_block
-from ..model import Anchor, Article, Note, Page, Paragraph, Section
-from ..places import ABOUT, HOME, HOME_TITLE, NOTES, section_path
+from ..model import Anchor, Article, Note, Page, Paragraph, Record, Section
+from ..places import HOME, HOME_TITLE, NOTES, section_path
+from .cite import PATH as CITE
 
 
 def numbered(placed: list[tuple[Anchor, Paragraph]], path: str) -> str:
@@ -12,21 +15,36 @@ def numbered(placed: list[tuple[Anchor, Paragraph]], path: str) -> str:
     return "\n".join(paragraph_block(p, a.number) for a, p in placed if a.path == path)
 
 
-def home_page(article: Article, placed: list[tuple[Anchor, Paragraph]], notes: dict[int, Note]) -> Page:
+def day(iso: str) -> str:
+    """An ISO date as a reader writes it: "2023-09-07" → "7 September 2023"."""
+    date = datetime.date.fromisoformat(iso)
+    return f"{date.day} {date:%B %Y}"
+
+
+def title_block(rec: Record) -> str:
+    """Who published the article, when and where, and what a reader can do with it."""
+    where = f" in *{escape(rec.container)}*" if rec.container else ""
+    return (f"**{escape(rec.author)} ({escape(rec.short_author)})**  \n"
+            f"Published {day(rec.published)}{where}  \n"
+            f"[Read the original]({rec.url}) · [Cite this article]({CITE})\n{{: .title-block }}\n")
+
+
+def home_page(article: Article, rec: Record, placed: list[tuple[Anchor, Paragraph]], notes: dict[int, Note]) -> Page:
     contents = "".join(f"{i}. [{escape(s.heading)}]({section_path(s)})\n"
                        for i, s in enumerate(article.sections, start=1))
     notes_text = footnotes(list(article.summary), notes)
-    body = (f"\n# {escape(article.title)}\n\n*{escape(article.publication)}*\n\n"
+    body = (f"\n# {escape(article.title)}\n\n{title_block(rec)}\n"
             f"## Summary\n\n{numbered(placed, HOME)}\n"
             f"**Key words:** {escape(', '.join(article.keywords))}.\n\n## Contents\n\n{contents}\n"
-            f"The [notes]({NOTES}) follow the text; [about this edition]({ABOUT}) tells where it comes from.\n"
+            f"The [notes]({NOTES}) follow the text.\n"
             + ("\n" + notes_text if notes_text else ""))
     return page(HOME, HOME_TITLE, body, description=first_sentence(article.summary[0].text))
 
 
-def section_page(section: Section, placed: list[tuple[Anchor, Paragraph]], notes: dict[int, Note]) -> Page:
+def section_page(article: Article, section: Section, placed: list[tuple[Anchor, Paragraph]],
+                 notes: dict[int, Note]) -> Page:
     notes_text = footnotes(list(section.paragraphs), notes)
-    body = (f"\n# {escape(section.heading)}\n\n" + numbered(placed, section_path(section))
-            + ("\n" + notes_text if notes_text else ""))
+    body = (f"\n[{escape(article.title)}]({HOME})\n{{: .article-name }}\n\n# {escape(section.heading)}\n\n"
+            + numbered(placed, section_path(section)) + ("\n" + notes_text if notes_text else ""))
     return page(section_path(section), section.heading, body,
                 title=section.heading, description=first_sentence(section.paragraphs[0].text))

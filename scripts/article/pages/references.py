@@ -3,10 +3,11 @@ by author, each anchored (``#ref-<key>``) and linked back to the notes that cite
 
 from __future__ import annotations
 
+from ..bibliography import Work
 from ..markdown import page
 from ..model import Note, Page
 from ..places import REFERENCES
-from ..text import fold
+from ..text import fold, locate
 
 TITLE = "References"
 
@@ -21,12 +22,22 @@ def back_links(key: str, notes: dict[int, Note], places: dict[int, list[tuple[st
     return "Cited in " + "; ".join(" and ".join(links) + f", {title}" for (_, title), links in by_page.items()) + "."
 
 
-def references_page(entries: dict[str, str], notes: dict[int, Note],
+def with_language(entry: str, work: Work) -> str:
+    """A formatted entry with the work's title marked with its language (``lang="es"``)."""
+    span = locate(entry, work.title) if work.language else None
+    if span is None:
+        return entry
+    start, end = span
+    return f'{entry[:start]}<span lang="{work.language}">{entry[start:end]}</span>{entry[end:]}'
+
+
+def references_page(entries: dict[str, str], works: dict[str, Work], notes: dict[int, Note],
                     places: dict[int, list[tuple[str, str]]]) -> Page:
-    """The page of ``entries`` (formatted bibliography entries by key); ``places`` are the pages
+    """The page of ``entries`` (the works' formatted entries by key); ``places`` are the pages
     whose foot defines each note."""
     ordered = sorted(entries.items(), key=lambda item: fold(item[1]).casefold())  # the author comes first
-    blocks = [f"{text}  \n{back_links(key, notes, places)}\n{{: #ref-{key} .reference }}\n" for key, text in ordered]
+    blocks = [f"{with_language(text, works[key])}  \n{back_links(key, notes, places)}\n{{: #ref-{key} .reference }}\n"
+              for key, text in ordered]
     body = (f"\n# {TITLE}\n\n"
             "The works cited in the article's notes, in the article's own style (Chicago, notes and\n"
             "bibliography), sorted by author. Each entry links back to the notes that cite it.\n\n"
