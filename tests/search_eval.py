@@ -26,7 +26,8 @@ The queries are derived from the article as the built pages show it: for every p
 
 A query's expected answer is every paragraph or note that holds its words: the word as
 written (for its forms and typos), every word starting with a prefix, the whole sequence of a
-phrase or name. A query finds it at rank r when the r-th result shown (Material shows one
+phrase or name (its content words in a row, whatever function words or punctuation stand
+between them). A query finds it at rank r when the r-th result shown (Material shows one
 result per page, its best entries inside) is the page of a passage that holds it; recall@3
 counts ranks up to 3, MRR@5 averages 1/r up to 5. ``first`` is the share of queries whose
 top entry holds the words itself (a holding passage, or a page or section whose own title
@@ -104,6 +105,15 @@ SPANISH = snowballstemmer.stemmer("spanish")
 def folded(text: str) -> str:
     """Lower case without diacritics: "Apurímac" → "apurimac"."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def holds_sequence(words: list[str], phrase: str) -> bool:
+    """Whether folded words hold a phrase: its content words in a row, whatever function
+    words or punctuation stand between them ("Apurímac and Ene" in "Apurímac, Ene and …")."""
+    wanted = [folded(w) for w in words_of(phrase) if folded(w) not in STOP_WORDS] or [folded(w) for w in words_of(phrase)]
+    content = [w for w in words if w not in STOP_WORDS] if wanted[0] not in STOP_WORDS else words
+    n = len(wanted)
+    return any(content[k:k + n] == wanted for k in range(len(content) - n + 1))
 
 
 def words_of(text: str) -> list[str]:
@@ -230,8 +240,7 @@ class Query:
         if kind == "acronym":
             return values[0] in {re.sub(r"[.\s]", "", m) for m in
                                  DOTTED_ACRONYM.findall(text) + SOLID_ACRONYM.findall(text)}
-        wanted = [folded(w) for w in words_of(values[0])]
-        return any(words[k:k + len(wanted)] == wanted for k in range(len(words) - len(wanted) + 1))
+        return holds_sequence(words, values[0])
 
 
 @dataclass
@@ -262,10 +271,7 @@ class Article:
         return self.holding(lambda i: not wanted.isdisjoint(self.folded[i]))
 
     def holding_sequence(self, text: str) -> frozenset[int]:
-        wanted = [folded(w) for w in words_of(text)]
-        n = len(wanted)
-        return self.holding(lambda i: any(self.folded[i][k:k + n] == wanted
-                                          for k in range(len(self.folded[i]) - n + 1)))
+        return self.holding(lambda i: holds_sequence(self.folded[i], text))
 
     def holding_prefix(self, prefix: str) -> frozenset[int]:
         start = folded(prefix)
