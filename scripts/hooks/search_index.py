@@ -18,8 +18,7 @@ from each page's rendered content as the page is built:
   fields``) with the other spellings a reader may type for its words (scripts/hooks/
   word_forms.py): without accents, with the accents the site writes the same word with
   elsewhere, other English and Spanish forms, hyphenated words written solid and their
-  second part, and acronyms solid and dotted ("FF. AA." → "ffaa", "ff.aa"; "PNP" →
-  "p.n.p"). A variant is left out when a word of the entry (or another variant) already
+  second part, and acronyms solid and dotted ("FF. AA." → "ffaa"; "PNP" → "p.n.p"). A variant is left out when a word of the entry (or another variant) already
   starts with it, since Material matches the typed word as the start of a word.
 - Bare URLs and the edition's "Full reference" lines of the notes are not indexed: readers
   search words, and the References page is reached from each note.
@@ -234,7 +233,7 @@ def written_together(text: str) -> set[str]:
     plain = html.unescape(TAG.sub(" ", text))
     found = set()
     for acronym in DOTTED_ACRONYM.findall(plain):
-        found |= {re.sub(r"[\s.]", "", acronym).lower(), re.sub(r"\s", "", acronym).strip(".").lower()}
+        found.add(re.sub(r"[\s.]", "", acronym).lower())
     for acronym in SOLID_ACRONYM.findall(plain):
         found.add(".".join(acronym.lower()))          # written with a final dot: see variants()
     for first, second in COMPOUND.findall(plain):
@@ -262,9 +261,10 @@ def variants(entries: list[Entry], separator: re.Pattern[str]) -> list[str]:
         spanish = spanish_words(entry.text)
         extra = written_together(f"{entry.title} {entry.text}")
         for w in own:
+            extra.add(folded(w))
             if not w.isalpha():
                 continue
-            extra |= {folded(w)} | spellings[folded(w)]
+            extra |= spellings[folded(w)]
             if w not in lower_case:
                 continue
             extra |= english_forms(folded(w))
