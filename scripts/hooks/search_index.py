@@ -44,7 +44,6 @@ from mkdocs.structure.pages import Page
 from word_forms import english_forms, folded, spanish_forms
 
 APPARATUS_BOOST = 0.5          # entries of pages without article paragraphs, unless the page sets one
-LENGTH_NORM = 0              # how much an entry's boost falls with its length (see normalised())
 PASSAGE = re.compile(r"p\d+|note-\d+|fn:\d+|ref-[\w-]+")
 SKIPPED_CLASSES = {"headerlink", "footnote-backref", "bare-url"}
 KEPT_TAGS = {"p", "li", "ol", "ul", "code", "pre"}       # block tags Material keeps in an entry's text
@@ -187,20 +186,6 @@ def once(entries: list[Entry]) -> list[Entry]:
             and not ("#note-" in e.location and e.location.rsplit("-", 1)[1] in footnotes)]
 
 
-def normalised(entries: list[Entry], separator: re.Pattern[str]) -> None:
-    """Scale each entry's boost by (mean length / its length) ** LENGTH_NORM.
-
-    Material builds lunr without length normalisation (``b(0)``) and matches each typed word
-    as a prefix, so a short word ("a", "in") matches dozens of words of a long paragraph:
-    without this, long paragraphs outrank the short note or paragraph that holds a phrase.
-    """
-    lengths = {id(e): len(tokens(e.text, separator)) for e in entries if e.text}
-    mean = sum(lengths.values()) / max(len(lengths), 1)
-    for entry in entries:
-        if lengths.get(id(entry)):
-            entry.boost = round((entry.boost or 1) * (mean / lengths[id(entry)]) ** LENGTH_NORM, 3)
-
-
 # --- variants -----------------------------------------------------------------------------
 
 def compiled(separator: str) -> re.Pattern[str]:
@@ -318,7 +303,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError("mkdocs.yml: plugins.search.fields needs a 'variants' field")
     entries = once([entry for url in sorted(PAGES) for entry in PAGES[url]])
     separator = compiled(plugin.config.separator)
-    normalised(entries, separator)
     for entry, spelled in zip(entries, variants(entries, separator)):
         entry.variants = spelled
     plugin.search_index.entries = [entry.as_json() for entry in entries]
