@@ -38,3 +38,64 @@ document.addEventListener("keydown", event => {
   const marker = document.querySelector(".footnote-ref[data-shown]") || document.activeElement
   if (event.key === "Escape" && marker instanceof HTMLElement && marker.matches(".footnote-ref")) close(marker)
 })
+
+// Search highlighting for the matches Material's own highlighting cannot see.
+//
+// The search index holds other forms of each word (scripts/hooks/search_index.py): typing
+// "apurimac" finds "Apurímac", "policy" finds "policies", "cultivate" finds "cultivation".
+// Material marks on the page it opens only the words that contain the typed text (?h=), so
+// this marks the others: each word whose accent-free, lower-case form starts with the typed
+// word less its inflectional ending. And Material leaves "?h=" empty on a page's own result
+// when only its paragraphs matched: that link gets the terms of the page's best paragraph.
+document$.subscribe(() => {
+  const fold = text => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+  const root = term => {
+    const bare = fold(term).replace(/(ations?|ions?|ies|ied|ing|ed|es|s|ates?|ive|e|y)$/, "")
+    return bare.length >= 4 ? bare : fold(term)
+  }
+
+  // On the page a result opened: mark what Material did not.
+  const terms = (new URL(location.href).searchParams.get("h") || "").split(/\s+/).filter(t => t.length >= 3)
+  const content = document.querySelector(".md-content")
+  if (terms.length && content) {
+    const roots = terms.map(root)
+    const literal = terms.map(term => term.toLowerCase())
+    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT)
+    const nodes = []
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (!node.parentElement.closest("mark, script, style, .headerlink")) nodes.push(node)
+    for (const node of nodes) {
+      const text = node.textContent
+      const parts = []
+      let last = 0
+      for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+        const word = match[0]
+        if (literal.some(term => word.toLowerCase().includes(term))) continue    // Material marks it
+        if (!roots.some(r => fold(word).startsWith(r))) continue
+        parts.push(document.createTextNode(text.slice(last, match.index)))
+        const mark = document.createElement("mark")
+        mark.setAttribute("data-md-highlight", "")
+        mark.textContent = word
+        parts.push(mark)
+        last = match.index + word.length
+      }
+      if (parts.length) node.replaceWith(...parts, document.createTextNode(text.slice(last)))
+    }
+  }
+
+  // In the search results: a page's link highlights what its best paragraph matched.
+  const list = document.querySelector(".md-search-result__list")
+  if (list)
+    new MutationObserver(() => {
+      for (const item of list.querySelectorAll(".md-search-result__item")) {
+        const [page, ...entries] = item.querySelectorAll("a.md-search-result__link")
+        const url = page && new URL(page.href)
+        if (!url || url.searchParams.get("h") !== "") continue
+        const best = entries.map(a => new URL(a.href).searchParams.get("h")).find(h => h)
+        if (best) {
+          url.searchParams.set("h", best)
+          page.href = `${url}`
+        }
+      }
+    }).observe(list, { childList: true, subtree: true })
+})

@@ -26,7 +26,7 @@ LIST_START = re.compile(r"^(?:\d+[.)]|[-+])(?=\s|$)")  # "1. ", "1) ", "- ", "+ 
 SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[A-Z“\"¿¡])")
 # Front matter of a page that quotes the article: its search results rank below the
 # article's own paragraphs, which a reader is looking for first.
-REPEATS_THE_TEXT = {"boost": 0.5}
+REPEATS_THE_TEXT = {"boost": 0.2}
 LEFT_OUT_OF_SEARCH = {"exclude": True}
 
 

@@ -5,6 +5,7 @@ Nothing here knows about the article's structure; every other module may import 
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -12,7 +13,6 @@ MARKER = re.compile(r"\[(\d+)\]")
 URL = re.compile(r"https?://[^\s;]+?(?=[,.;)]?(?:\s|;|$))")
 SPACE = re.compile(r"\s+")
 TAG = re.compile(r"<[^>]+>")
-NON_WORD_EDGES = re.compile(r"^\W+|\W+$")
 QUOTES = re.compile(r"[\"'“”„‟″‘’‚‛′`]")  # compared as one: typesetting turns one style into another
 # The combining diacritical marks that decomposed accented letters carry (Unicode's blocks
 # for them), removed in one pass rather than tested letter by letter.
@@ -51,8 +51,14 @@ def plain(text: str) -> str:
     return SPACE.sub(" ", MARKER.sub("", text)).strip()
 
 
-def words(text: str, separator: re.Pattern[str]) -> list[str]:
-    """The lowercase words of plain text or HTML, split as the site's search splits them
-    (``separator`` is mkdocs.yml's ``plugins.search.separator``)."""
-    lowered = TAG.sub(" ", text).lower()
-    return [w for w in (NON_WORD_EDGES.sub("", part) for part in separator.split(lowered)) if w]
+def separator(pattern: str) -> re.Pattern[str]:
+    """mkdocs.yml's ``plugins.search.separator`` as the browser reads it: ``\\b`` and ``\\w``
+    know ASCII letters only."""
+    return re.compile(pattern, re.ASCII)
+
+
+def words(text: str, split: re.Pattern[str]) -> list[str]:
+    """The lower-case words of plain text or HTML, split by the ``separator`` as Material's search
+    worker splits them: before it lowers the case, so the separator sees the text as written."""
+    plain = re.sub(r"\s", " ", html.unescape(TAG.sub(" ", text)))    # JavaScript's \s is Unicode's
+    return [word.lower() for word in split.split(plain) if word and not word.isspace()]

@@ -1,154 +1,297 @@
-"""Make Material's search find what readers type, and lead each hit to its paragraph.
+"""Search by paragraph and note, finding the forms of the words that readers type.
 
-Material indexes a page by heading sections and lunr matches only the word forms it was
-given. This hook rewrites ``search/search_index.json`` after the build:
+Material's search plugin indexes a page by heading sections. This hook hands it other
+entries before it writes ``search/search_index.json`` (once, in Material's format), built
+from each page's rendered content as the page is built:
 
-- Passages: every article paragraph (``#p12``), endnote (``#note-6``) and footnote
-  (``#fn:6``) becomes an entry of its own, so a result links to the paragraph, not the page.
+- Passages: every paragraph of the article (``#p12``) and every note is an entry of its
+  own, so that a result leads to the paragraph, and a paragraph that holds all the words
+  of a query outranks a page whose title holds one of them. A note is indexed once, as the
+  footnote on the page that cites it (``#fn:6``): the Notes page repeats it and the
+  References page repeats its citation, so their copies are left out of the index (both
+  pages stay findable by their titles).
+- What is left of a page outside its passages (headings and their text) is indexed as
+  Material indexes it, by heading section. Pages that are not the article's (the edition's
+  about, cite, index, notes and references pages) rank below its text: their entries get
+  the page's ``search.boost`` from its front matter, or ``APPARATUS_BOOST``.
 - Variants: each entry gets a ``variants`` field (declared in mkdocs.yml ``plugins.search.
-  fields``) with the other spellings a reader may type for its words: the word without
-  accents ("apurimac" for "Apurímac"), the accented spellings the article uses ("guzmán"
-  for "Guzman"), the article's words that share an English or Spanish stem ("narcoterrorism"
-  for "narcoterrorist"), and dotted acronyms and hyphenated words written solid ("ffaa" for
-  "FF. AA.", "narcoterrorist" for "narco-terrorist").
+  fields``) with the other spellings a reader may type for its words (scripts/hooks/
+  word_forms.py): without accents, with the accents the site writes the same word with
+  elsewhere, other English and Spanish forms, hyphenated words written solid and their
+  second part, and acronyms solid and dotted ("FF. AA." → "ffaa"; "PNP" → "p.n.p"). A variant is left out when a word of the entry (or another variant) already
+  starts with it, since Material matches the typed word as the start of a word.
+- Bare URLs and the edition's "Full reference" lines of the notes are not indexed: readers
+  search words, and the References page is reached from each note.
 
-Why at build time: Material's search appends a wildcard to every typed word, and lunr
-skips its query pipeline (stemmer included) for wildcard terms. A stemmed index therefore
-misses whole words typed by a reader ("firmas" against the stem "firm"), and nothing folds
-the accents of the query. So the index keeps the words as written (``pipeline`` without
-stemmer) and carries the variants instead: the query needs no code of ours.
+Why at build time: Material's search appends a wildcard to every typed word, and lunr runs
+no pipeline (no stemmer, no stop word filter) on wildcard terms; Material 9 dropped custom
+query transforms. So the query is matched as typed against the words of the index, and the
+index has to hold the forms readers type. Its ``pipeline`` is empty: a stop word filter would
+drop words such as "able", "said" or "Estado" from the index while readers can still type them.
 """
 
 from __future__ import annotations
 
-import json
+import html
 import re
-import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
-import snowballstemmer
-from material.plugins.search.plugin import Parser
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from article.text import fold, separator, words
+from hooks.word_forms import english_forms, spanish_forms
 
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-PASSAGE = re.compile(r'<(p|li)\b[^>]*\bid="(p\d+|note-\d+|fn:\d+)"[^>]*>.*?</\1>', re.S)
-BACKREF = re.compile(r'<a [^>]*class="(?:footnote-backref|headerlink)[^"]*"[^>]*>.*?</a>', re.S)
-DOTTED_ACRONYM = re.compile(r"\b(?:[A-Z]{1,3}\.\s?){2,}")
-COMPOUND = re.compile(r"(?<![\w/-])[^\W\d_]+-[^\W\d_]+(?![\w/-])")
+APPARATUS_BOOST = 0.2          # entries of pages without article paragraphs, unless the page sets one
+PASSAGE = re.compile(r"p\d+|note-\d+|fn:\d+|ref-[\w-]+")
+SKIPPED_CLASSES = {"headerlink", "footnote-backref", "bare-url"}
+KEPT_TAGS = {"p", "li", "ol", "ul", "code", "pre"}       # block tags Material keeps in an entry's text
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+EMPTY_ELEMENT = re.compile(r"<(\w+)>\s*</\1>")
 TAG = re.compile(r"<[^>]+>")
-NON_WORD_EDGES = re.compile(r"^\W+|\W+$")
-EXTRA_SUFFIX = re.compile(r"(?<=\w{4})(?:ist|ism)s?$")  # "narcoterrorist" ~ "narcoterrorism"
-STEMMERS = (snowballstemmer.stemmer("english"), snowballstemmer.stemmer("spanish"))
+QUOTED = re.compile(r"[“‘](.+?)[”’]")
+SPANISH_MARKERS = frozenset("el la los las del y en de sobre una un al por para con que".split())
+# Prefixes readers may type apart: "narco-terrorist" finds "narcoterrorist".
+PREFIXES = ("narco", "socio", "neo", "post", "anti", "counter", "inter", "multi", "non", "pre", "para")
+DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]{1,3}\.\s?){2,}")
+SOLID_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,}(?![\w.])")
+COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Entry:
     """One search entry as Material's search worker reads it."""
 
     location: str
     title: str
     text: str
-    boost: float | None = None  # the page's front matter `search: boost:`, kept on each of its entries
+    boost: float | None = None
+    variants: str = ""
 
-    def as_json(self, variants: str) -> dict[str, str | float]:
-        entry = {"location": self.location, "title": self.title, "text": self.text, "variants": variants}
-        return entry if self.boost is None else {**entry, "boost": self.boost}
-
-
-def folded(word: str) -> str:
-    """The word without diacritics: "apurímac" → "apurimac"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
-def words(text: str, separator: re.Pattern[str]) -> list[str]:
-    """The lowercase words of plain or indexed text, split as the search worker splits them."""
-    plain = TAG.sub(" ", text).lower()
-    return [w for w in (NON_WORD_EDGES.sub("", part) for part in separator.split(plain)) if w]
+    def as_json(self) -> dict[str, str | float]:
+        entry: dict[str, str | float] = {"location": self.location, "title": self.title, "text": self.text}
+        if self.variants:
+            entry["variants"] = self.variants
+        if self.boost is not None:
+            entry["boost"] = self.boost
+        return entry
 
 
-@lru_cache(maxsize=None)  # stemming is the costly part, and a text repeats its words
-def keys(word: str) -> frozenset[str]:
-    """What makes two words spellings of one another: their folded form and folded stems."""
-    bare = folded(word)
-    stems = {stemmer.stemWord(bare) for stemmer in STEMMERS}
-    return frozenset({bare, *stems, *(EXTRA_SUFFIX.sub("", s) for s in stems)})
+@dataclass
+class Block:
+    """A heading section (``anchor`` None for the page's own) or a passage being read."""
+
+    anchor: str | None
+    title: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    ended: bool = False            # a note's text ends at its first line break
 
 
-def run_together(text: str) -> set[str]:
-    """Dotted acronyms and hyphenated words written solid: "FF. AA." → "ffaa", "narco-terrorist"
-    → "narcoterrorist"."""
-    plain = TAG.sub(" ", text)
-    return {re.sub(r"[\s.-]", "", m.group()).lower()
-            for pattern in (DOTTED_ACRONYM, COMPOUND) for m in pattern.finditer(plain)}
+class ContentParser(HTMLParser):
+    """A page's content as heading sections and passages, as readers see their text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections = [Block(None)]
+        self.passages: list[Block] = []
+        self.stack: list[tuple[str, bool, Block | None, bool]] = []   # tag, skipped, passage, heading
+
+    @property
+    def skipping(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    @property
+    def passage(self) -> Block | None:
+        return next((p for _, _, p, _ in reversed(self.stack) if p is not None), None)
+
+    @property
+    def in_heading(self) -> bool:
+        return any(h for _, _, _, h in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in VOID:
+            if tag == "br" and self.passage is not None and not self.passage.anchor.startswith("p"):
+                self.passage.ended = True
+            return
+        classes = set((attrs.get("class") or "").split())
+        skipped = (self.skipping or "data-search-exclude" in attrs or tag in ("sup", "script", "style")
+                   or bool(classes & SKIPPED_CLASSES))
+        passage = heading = None
+        if not skipped and tag in ("p", "li") and PASSAGE.fullmatch(attrs.get("id") or ""):
+            passage = Block(attrs["id"])
+            self.passages.append(passage)
+        elif not skipped and re.fullmatch(r"h[1-6]", tag) and "id" in attrs:
+            heading = True
+            if tag != "h1" or len(self.sections) > 1 or self.sections[0].title:
+                self.sections.append(Block(attrs["id"]))
+        elif not skipped and tag in KEPT_TAGS and self.passage is None:
+            self.sections[-1].text.append(f"<{tag}>")
+        self.stack.append((tag, skipped, passage, bool(heading)))
+
+    def handle_endtag(self, tag):
+        if not any(t == tag for t, *_ in self.stack):
+            return
+        while self.stack:
+            closed, skipped, passage, _ = self.stack.pop()
+            if not skipped and closed in KEPT_TAGS and passage is None and self.passage is None:
+                self.sections[-1].text.append(f"</{closed}>")
+            if closed == tag:
+                break
+
+    def handle_data(self, data):
+        if self.skipping:
+            return
+        text = html.escape(re.sub(r"\s+", " ", data), quote=False)
+        if self.in_heading:
+            self.sections[-1].title.append(text)
+        elif (passage := self.passage) is not None:
+            if not passage.ended:
+                passage.text.append(text)
+        else:
+            self.sections[-1].text.append(text)
 
 
-def entry_text(fragment: str) -> str:
-    """A fragment of page HTML as Material's indexer renders it, without back-links and permalinks."""
-    parser = Parser()
-    parser.feed(BACKREF.sub("", fragment))
-    parser.close()
-    return " ".join("".join(section.text).strip() for section in parser.data).strip()
+def clean(parts: list[str]) -> str:
+    text = re.sub(r"\s+", " ", "".join(parts)).strip()
+    while EMPTY_ELEMENT.search(text):
+        text = EMPTY_ELEMENT.sub("", text).strip()
+    return re.sub(r"\s*(</?(?:p|li|ol|ul)>)\s*", r"\1", text)
 
 
 def passage_title(anchor: str) -> str:
-    kind, number = re.match(r"(p|note-|fn:)(\d+)", anchor).groups()
-    return f"¶ {number}" if kind == "p" else f"Note {number}"
+    number = re.sub(r"\D", "", anchor)
+    # "¶17" is one word (¶ is no separator): typing "¶17" finds the paragraph, typing "17" the
+    # text that holds the number.
+    return f"¶{number}" if anchor.startswith("p") else f"Note {number}"
 
 
-def page_entries(url: str, title: str, html: str, boost: float | None = None) -> list[Entry]:
-    """The page itself, its remaining heading sections, then one entry per passage."""
-    passages = [Entry(f"{url}#{m.group(2)}", passage_title(m.group(2)), entry_text(m.group()), boost)
-                for m in PASSAGE.finditer(html)]
-    parser = Parser()
-    parser.feed(PASSAGE.sub("", html))
+def page_entries(url: str, content: str, title: str, boost: float | None = None) -> list[Entry]:
+    """The page itself, its heading sections with text outside passages, then its passages."""
+    parser = ContentParser()
+    parser.feed(content)
     parser.close()
-    sections = []
-    for section in parser.data:
-        text = "".join(section.text).strip()
-        if section.id and TAG.sub("", text).strip():
-            sections.append(Entry(f"{url}#{section.id}", "".join(section.title).strip(), text, boost))
-    return [Entry(url, title, "", boost), *sections, *passages]
+    own, *sections = parser.sections
+    entries = [Entry(url, clean(own.title) or title, clean(own.text), boost)]
+    entries += [Entry(f"{url}#{s.anchor}", clean(s.title), clean(s.text), boost)
+                for s in sections if TAG.sub("", clean(s.text)).strip()]
+    entries += [Entry(f"{url}#{p.anchor}", passage_title(p.anchor), f"<p>{clean(p.text)}</p>", boost)
+                for p in parser.passages if TAG.sub("", clean(p.text)).strip()]
+    return entries
 
 
-def variants(entries: list[Entry], separator: re.Pattern[str]) -> list[str]:
-    """For each entry, the spellings of its words that it lacks but a reader may type."""
-    vocabulary: dict[str, set[str]] = {}
-    for entry in entries:
-        for word in words(f"{entry.title} {entry.text}", separator):
-            for key in keys(word):
-                vocabulary.setdefault(key, set()).add(word)
+def once(entries: list[Entry]) -> list[Entry]:
+    """Each note once, as the footnote where it is cited; no copies of the notes' citations."""
+    footnotes = {e.location.rsplit(":", 1)[1] for e in entries if "#fn:" in e.location}
+    return [e for e in entries if "#ref-" not in e.location
+            and not ("#note-" in e.location and e.location.rsplit("-", 1)[1] in footnotes)]
+
+
+# --- variants -----------------------------------------------------------------------------
+
+def spanish_words(text: str) -> set[str]:
+    """Words in Spanish: accented, or in a quoted title or name with Spanish function words."""
+    plain = html.unescape(TAG.sub(" ", text))
+    found = {w.lower() for w in re.findall(r"[^\W\d_]+", plain) if re.search(r"[áéíóúñ]", w.lower())}
+    for quoted in QUOTED.findall(plain):
+        words = [w.lower() for w in re.findall(r"[^\W\d_]+", quoted)]
+        if len(words) > 1 and not SPANISH_MARKERS.isdisjoint(words):
+            found |= set(words)
+    return found
+
+
+def written_together(text: str) -> set[str]:
+    """Acronyms solid and dotted, hyphenated words solid, and a prefixed word's second part."""
+    plain = html.unescape(TAG.sub(" ", text))
+    found = set()
+    for acronym in DOTTED_ACRONYM.findall(plain):
+        found.add(re.sub(r"[\s.]", "", acronym).lower())
+    for acronym in SOLID_ACRONYM.findall(plain):
+        found.add(".".join(acronym.lower()))          # written with a final dot: see variants()
+    for first, second in COMPOUND.findall(plain):
+        found.add((first + second).lower())
+    for word in re.findall(r"[^\W\d_]+", plain.lower()):
+        for prefix in PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+                found.add(word[len(prefix):])
+    return found
+
+
+def variants(entries: list[Entry], split: re.Pattern[str]) -> list[str]:
+    """For each entry, the spellings of its words that a reader may type and it lacks."""
+    spellings: dict[str, set[str]] = {}
+    words_of = [words(f"{e.title} {e.text}", split) for e in entries]
+    for own in words_of:
+        for w in own:
+            spellings.setdefault(fold(w), set()).add(w)
+    # Names do not inflect: only words the site also writes in lower case get other forms.
+    lower_case = {w for e in entries for w in re.findall(r"[^\W\d_]+", html.unescape(TAG.sub(" ", e.text)))
+                  if w.islower()}
     result = []
-    for entry in entries:
-        own = set(words(f"{entry.title} {entry.text}", separator))
-        extra = {folded(w) for w in own} | run_together(f"{entry.title} {entry.text}")
-        for word in own:
-            for key in keys(word):
-                extra |= vocabulary[key]
-        result.append(" ".join(sorted(extra - own)))
+    for entry, written in zip(entries, words_of):
+        own = set(written)
+        spanish = spanish_words(entry.text)
+        extra = written_together(f"{entry.title} {entry.text}")
+        for w in own:
+            extra.add(fold(w))
+            if not w.isalpha():
+                continue
+            extra |= spellings[fold(w)]
+            if w not in lower_case:
+                continue
+            extra |= english_forms(fold(w))
+            if w in spanish:
+                extra |= spanish_forms(w) | {fold(f) for f in spanish_forms(w)}
+        candidates = sorted(extra - own)
+        known = sorted(own | extra)
+        kept = []
+        for v in candidates:
+            later = known[known.index(v) + 1:known.index(v) + 2]
+            if not (later and later[0].startswith(v)):
+                kept.append(v)
+        # A dotted acronym ends with its dot, or the separator would split off its last letter.
+        result.append(" ".join(v + "." if "." in v else v for v in kept))
     return result
 
 
-@event_priority(-100)  # after Material's search plugin has written the index
+# --- events -------------------------------------------------------------------------------
+
+PAGES: dict[str, list[Entry]] = {}
+
+
+def search_plugin(config: MkDocsConfig):
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    if plugin is None or not hasattr(plugin, "search_index"):
+        raise PluginError("scripts/hooks/search_index.py needs Material's search plugin (plugins: - search)")
+    return plugin
+
+
+def on_config(config: MkDocsConfig) -> None:
+    PAGES.clear()
+
+
+@event_priority(50)  # before Material's plugin reads the page, while data-search-exclude marks are there
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    search = page.meta.get("search") or {}
+    if search.get("exclude"):
+        return context
+    entries = page_entries(page.url, page.content or "", page.title or "", search.get("boost"))
+    if search.get("boost") is None and not any(re.search(r"#p\d+$", e.location) for e in entries):
+        for entry in entries:
+            entry.boost = APPARATUS_BOOST
+    PAGES[page.url] = entries
+    return context
+
+
+@event_priority(50)  # before Material's plugin writes the index: it writes these entries
 def on_post_build(config: MkDocsConfig) -> None:
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    if "variants" not in index["config"]["fields"]:
+    plugin = search_plugin(config)
+    if "variants" not in plugin.config.fields:
         raise PluginError("mkdocs.yml: plugins.search.fields needs a 'variants' field")
-    separator = re.compile(index["config"]["separator"])
-    entries: list[Entry] = []
-    for doc in index["docs"]:
-        if "#" in doc["location"]:
-            continue
-        page = Path(config.site_dir) / doc["location"] / "index.html"
-        article = ARTICLE.search(page.read_text(encoding="utf-8"))
-        if article is None:
-            raise PluginError(f"{page}: no article content to index")
-        entries += page_entries(doc["location"], doc["title"], article.group(1), doc.get("boost"))
-    index["docs"] = [entry.as_json(v) for entry, v in zip(entries, variants(entries, separator))]
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    entries = once([entry for url in sorted(PAGES) for entry in PAGES[url]])
+    split = separator(plugin.config.separator)
+    for entry, spelled in zip(entries, variants(entries, split)):
+        entry.variants = spelled
+    plugin.search_index.entries = [entry.as_json() for entry in entries]

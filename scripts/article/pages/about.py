@@ -11,7 +11,8 @@ def about_page(article: Article, edition: Edition) -> Page:
     disclaimer = f"\n## Disclaimer\n\n> {escape(article.disclaimer)}\n" if article.disclaimer else ""
     body = (f"\n# {ABOUT_TITLE}\n\n"
             f"This is a reader edition of *{escape(article.title)}*, published by {escape(edition.publisher)} "
-            f"on the web on {edition.published} at <{edition.source_url}>. {escape(article.publication)}\n\n"
+            f"on the web on {edition.published} at <{edition.source_url}>. {escape(article.publication)}\n"
+            '{: data-search-exclude="" }\n\n'  # the home page's title block and Cite say it too
             "The pages are generated from the published web page as it was exported to text, "
             "kept unchanged in the repository's `source/` folder. The author's words are kept as "
             "published: only spacing, invisible characters and the form of note markers are normalised, "

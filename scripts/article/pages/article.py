@@ -26,7 +26,8 @@ def title_block(rec: Record) -> str:
     where = f" in *{escape(rec.container)}*" if rec.container else ""
     return (f"**{escape(rec.author)} ({escape(rec.short_author)})**  \n"
             f"Published {day(rec.published)}{where}  \n"
-            f"[Read the original]({rec.url}) · [Cite this article]({CITE})\n{{: .title-block }}\n")
+            f"[Read the original]({rec.url}) · [Cite this article]({CITE})\n"
+            '{: .title-block data-search-exclude="" }\n')  # search finds these facts on About
 
 
 def home_page(article: Article, rec: Record, placed: list[tuple[Anchor, Paragraph]], notes: dict[int, Note]) -> Page:

@@ -1,0 +1,135 @@
+"""The other spellings a reader may type for a word of the text (not a hook itself).
+
+Used by scripts/hooks/search_index.py, which puts them in each search entry's ``variants``
+field. Material's search matches what the reader types as the start of a word of the index,
+as typed: it never stems nor folds the query. So the index carries, for each word, the forms
+a reader may type instead, and only those that are not the start of a word already there:
+
+- the word without accents ("apurimac" for "Apurímac");
+- English forms with the word's Snowball stem: singular and plural ("policy" for
+  "policies"), verb forms ("cultivated", "cultivating"), and the -ion/-ate/-ive family
+  ("cultivate" for "cultivation", "protect" for "protection");
+- for Spanish words (accented, or in a quoted Spanish title), Spanish forms with the word's
+  Snowball stem: number ("firma" for "firmas", "transición" for "transiciones") and gender.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+
+ENGLISH = snowballstemmer.stemmer("english")
+SPANISH = snowballstemmer.stemmer("spanish")
+NO_PLURAL = re.compile(r"((?<!p)ly|ous|ful|ing|ed|ish|less|[^m]ent|[^aeiou]al)$")   # adverbs, adjectives
+DOUBLED = re.compile(r"([^aeiouls])\1$")
+TAKES_E = re.compile(r"([^aeiou](at|ut|ot|[aiou]d|ar|ir|ur|in|ib|ub|[aeiou][ks])|iz|[cgvuz])$")
+MAY_TAKE_E = re.compile(r"[^aeiou](et|or|[aeiou]l|on|ag)$")
+# Irregular verbs: "sold", not "selled"; their past forms have another stem and are left out.
+# Function words have no other forms a reader would type.
+FUNCTION_WORDS = frozenset("""a able about across after all almost also am among an and any are as at be because been
+before being below between both but by can cannot could did do does doing down during each either else ever every few
+for from further had has have having he her here hers him his how however i if in into is it its just least less let
+like likely many may me might more most much must my neither no nor not of off often on once only or other others our
+own per rather said same say says she should since so some such than that the their them then there these they this
+those though through thus to too under until up upon us very via was we were what when where whether which while who
+whom whose why will with within without would yet you your al como con de del desde donde el ella en entre es esta este
+fue la las lo los más mas no para pero por que se ser si sin sobre su sus un una uno y ya""".split())
+IRREGULAR = frozenset("""sell speak drive grow get make take give begin find lead build know become come go see think
+bring hold keep leave lose mean meet pay put run say send set show spread stand tell win write rise fight buy break
+choose fall feel seek shoot strike throw wear withdraw undertake""".split())
+
+
+def plural_or_singular(word: str) -> set[str]:
+    if word.endswith("ies") and len(word) > 4:
+        return {word[:-3] + "y"}
+    if re.search(r"(ch|sh|ss|x|z)es$", word):
+        return {word[:-2]}
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return {word[:-1]}
+    if NO_PLURAL.search(word):
+        return set()
+    if re.search(r"[^aeiou]y$", word):
+        return {word[:-1] + "ies"}
+    return {word + ("es" if re.search(r"(ch|sh|s|x|z)$", word) else "s")}
+
+
+def verbs_of(word: str) -> set[str]:
+    """The verbs a word is a form of, or derives from: "cultivation" → "cultivate"."""
+    verbs: set[str] = set()
+    if m := re.fullmatch(r"(.{3,})ied", word):
+        verbs.add(m[1] + "y")
+    elif m := re.fullmatch(r"(.{3,})(ing|ed)", word):
+        root = m[1]
+        if DOUBLED.search(root):
+            verbs.add(root[:-1])
+        elif TAKES_E.search(root):
+            verbs.add(root + "e")
+        else:
+            verbs |= {root, root + "e"} if MAY_TAKE_E.search(root) else {root}
+    elif re.search(r"(ate|ize|ise|ify)s?$", word):
+        verbs.add(word.removesuffix("s"))
+    single = word.removesuffix("s")
+    for pattern, replacements in ((r"(.{3,})ization", ("ize",)), (r"(.{3,})ification", ("ify",)),
+                                  (r"(.{3,}[^aeiouv][^aeiou])ation", ("",)), (r"(.{3,})ation", ("ate",)),
+                                  (r"(.{3,}u)ction", ("ce",)), (r"(.{3,}[cp]t)ion", ("",)),
+                                  (r"(.{3,}ss)ion", ("",)), (r"(.{3,}[aeiou]t)ion", ("e",)),
+                                  (r"(.{3,})ative", ("ate",)), (r"(.{3,}(?:[cp]t|ss))ive", ("",))):
+        if m := re.fullmatch(pattern, single):
+            verbs |= {m[1] + r for r in replacements}
+            break
+    return verbs - IRREGULAR
+
+
+def verb_forms(verb: str) -> set[str]:
+    forms = {verb}
+    if verb.endswith("e"):
+        forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
+    elif re.search(r"[^aeiou]y$", verb):
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
+    else:
+        forms |= {verb + ("es" if re.search(r"(ch|sh|s|x|z)$", verb) else "s"), verb + "ed", verb + "ing"}
+    if verb.endswith("ate"):
+        forms |= {verb[:-1] + "ion", verb[:-1] + "ions", verb[:-1] + "ive"}
+    elif verb.endswith("ize"):
+        forms |= {verb[:-1] + "ation", verb[:-1] + "ations"}
+    elif re.search(r"(ct|pt|ss)$", verb):
+        forms |= {verb + "ion", verb + "ions", verb + "ive"}
+    return forms
+
+
+@lru_cache(maxsize=None)
+def english_forms(word: str) -> frozenset[str]:
+    """Other English forms of a lower-case word that share its Snowball stem."""
+    if word in FUNCTION_WORDS:
+        return frozenset()
+    forms = plural_or_singular(word)
+    for verb in verbs_of(word):
+        forms |= verb_forms(verb)
+    stem = ENGLISH.stemWord(word)
+    return frozenset(f for f in forms if f != word and len(f) >= 3 and ENGLISH.stemWord(f) == stem)
+
+
+@lru_cache(maxsize=None)
+def spanish_forms(word: str) -> frozenset[str]:
+    """Other Spanish forms (number, and gender of adjectives) that share the word's stem."""
+    if word in FUNCTION_WORDS:
+        return frozenset()
+    forms: set[str] = set()
+    if word.endswith("ciones"):
+        forms.add(word[:-6] + "ción")
+    elif word.endswith(("ción", "cion")):
+        forms.add(word[:-4] + "ciones")
+    elif re.search(r"[aeiouáéíóú]s$", word):
+        forms.add(word[:-1])
+    elif re.search(r"[^aeiouáéíóú]es$", word):
+        forms.add(word[:-2])
+    else:
+        forms.add(word + ("s" if re.search(r"[aeiouáéíóú]$", word) else "es"))
+    for form in [word, *forms]:
+        if m := re.search(r"(?:ic|ad|id|iv|os|an)([oa])(s?)$", form):
+            forms.add(form[:m.start(1)] + ("a" if m[1] == "o" else "o") + m[2])
+    stem = SPANISH.stemWord(word)
+    return frozenset(f for f in forms if f != word and len(f) >= 3 and SPANISH.stemWord(f) == stem)

@@ -1,0 +1,120 @@
+"""Search finds what readers type: floors on queries generated from the whole article.
+
+tests/search_eval.py generates the queries from every paragraph and note and runs them all
+through Material's search worker as the site ships it, on this site and on the baseline (the
+same pages with Material's default search). Deterministic: nothing here is timed.
+"""
+
+from __future__ import annotations
+
+import pytest
+import search_eval
+from search_eval import BACK_MATTER, CLASSES, Evaluation
+
+
+@pytest.fixture(scope="session")
+def baseline(tmp_path_factory):
+    out = tmp_path_factory.mktemp("baseline")
+    result = search_eval.build_baseline(out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def queries(site):
+    return search_eval.queries_for(site)
+
+
+@pytest.fixture(scope="session")
+def ours(site, queries) -> Evaluation:
+    return search_eval.evaluate(site, queries)
+
+
+@pytest.fixture(scope="session")
+def theirs(baseline, queries) -> Evaluation:
+    return search_eval.evaluate(baseline, queries)
+
+
+def misses(evaluation: Evaluation, cls: str, limit: int = 8) -> list[str]:
+    return [f"{o.query.text!r} (rank {o.rank}, top {o.top})" for o in evaluation.misses(cls)][:limit]
+
+
+def test_the_queries_come_from_every_paragraph_and_note_in_every_class(site, queries):
+    passages = search_eval.passages(site)
+    assert len(passages) == 31                              # 20 paragraphs, 11 notes
+    held = {location for q in queries if q.cls == "word" for location in q.holders}
+    assert {p.locations[0] for p in passages} <= held
+    counts = {cls: sum(q.cls == cls for q in queries) for cls in CLASSES}
+    assert all(counts.values()), counts
+    assert len(queries) > 5000
+
+
+def test_the_queries_are_the_same_every_time(site, queries):
+    again = search_eval.queries_for(site)
+    assert [(q.cls, q.text, q.holders) for q in again] == [(q.cls, q.text, q.holders) for q in queries]
+
+
+@pytest.mark.parametrize("cls", [c for c in CLASSES if c != "typo"])
+def test_the_holding_paragraph_is_in_the_top_three(ours, cls):
+    score = ours.by_class()[cls]
+    assert score.recall3 >= 0.98, misses(ours, cls)
+
+
+@pytest.mark.parametrize("cls", [c for c in CLASSES if c != "typo"])
+def test_the_top_three_link_to_the_holding_paragraph_not_only_its_page(ours, cls):
+    assert ours.by_class()[cls].linked >= 0.98
+
+
+@pytest.mark.xfail(strict=True, reason="Material matches the typed word as the start of a word of the index, "
+                   "with no query transform since Material 9: a typo is found only if the index holds it, "
+                   "and the one-edit typos of the article's words would make the index many times larger")
+def test_a_typo_finds_the_holding_paragraph_in_the_top_three(ours):
+    assert ours.by_class()["typo"].recall3 >= 0.90
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_no_class_is_found_worse_than_by_materials_default_search(ours, theirs, cls):
+    a, b = ours.by_class()[cls], theirs.by_class()[cls]
+    assert a.recall3 >= b.recall3 and a.mrr5 >= b.mrr5, (a, b)
+
+
+def test_the_mean_reciprocal_rank_of_all_but_typos_is_at_least_0_95(ours):
+    kept = [o for o in ours.outcomes if o.query.cls != "typo"]
+    assert search_eval.score(kept).mrr5 >= 0.95
+
+
+def test_the_paragraph_holding_a_phrase_or_name_comes_first_for_nine_in_ten(ours):
+    for cls in ("phrase", "name"):
+        assert ours.by_class()[cls].first >= 0.90, cls
+
+
+@pytest.mark.xfail(strict=True, reason="lunr scores a query as the sum of its words, with no notion of their "
+                   "order: where a phrase's words also stand together elsewhere, either may come first")
+def test_the_paragraph_holding_a_phrase_comes_first_for_nineteen_in_twenty(ours):
+    assert ours.by_class()["phrase"].first >= 0.95
+
+
+@pytest.mark.parametrize("cls", [c for c in CLASSES if c != "typo"])
+def test_no_form_of_an_article_word_finds_nothing(ours, cls):
+    assert ours.by_class()[cls].empty == 0, [o.query.text for o in ours.outcomes if o.query.cls == cls and o.empty]
+
+
+def test_a_note_shows_up_once_in_the_results(site, queries):
+    notes = [q for q in queries if q.cls in ("name", "word") and any("#fn:" in h for h in q.holders)]
+    results, _ = search_eval.run(site, sorted({q.text for q in notes}))
+    repeated = []
+    for query, groups in zip(sorted({q.text for q in notes}), results):
+        shown = [item["location"] for group in groups for item in group]
+        numbers = [loc.split(":")[-1] for loc in shown if "#fn:" in loc]
+        copies = [loc for loc in shown if "#note-" in loc or "#ref-" in loc]
+        if copies or len(numbers) != len(set(numbers)):
+            repeated.append((query, copies))
+    assert repeated == []
+
+
+def test_back_matter_never_pushes_a_holding_paragraph_out_of_the_top_three(ours):
+    pushed = [o for o in ours.outcomes if o.query.cls != "typo"
+              and any("#p" in h for h in o.query.holders)
+              and not (o.rank and o.rank <= 3)
+              and BACK_MATTER & set(o.top)]
+    assert [(o.query.text, o.top) for o in pushed] == []
