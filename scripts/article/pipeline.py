@@ -17,7 +17,7 @@ from .merge import merge
 from .model import Article, Page
 from .pages.about import about_page
 from .pages.article import home_page, section_page
-from .pages.cite import cite_page
+from .pages.cite import cite_page, downloads
 from .pages.glossary import glossary_page
 from .pages.names import names_page
 from .pages.notes import notes_page
@@ -27,6 +27,7 @@ from .pages.timeline import timeline_page
 from .parse import parse_export
 from .places import article_passages, citing_paragraphs, footnote_pages, passages, placed_paragraphs
 from .resolve import resolve_notes
+from .scholarly import citations as article_citations
 from .scholarly import record
 
 
@@ -53,11 +54,12 @@ def article_files(article: Article, config_path: Path) -> dict[str, str]:
              timeline_page(texts, editors),
              about_page(article, config.edition)]
     check_distinct_paths(pages, article)
-    rec = record(article, config.edition)
+    rec = record(article, config.edition, (form.text for entry in editors.entries for form in entry.forms))
+    cited = article_citations(rec, config.style, config.apa_style)
     references = references_page(formatted_entries(config.bibliography, config.style), notes, footnote_pages(article))
     return {NAVIGATION: navigation(pages, article.title), ABBREVIATIONS: definitions(abbrs),
-            **{page.path: page.text for page in [*pages, references, cite_page(rec)]},
-            CITATIONS: citations(rec, works)}
+            **{page.path: page.text for page in [*pages, references, cite_page(rec, cited)]},
+            **downloads(rec), CITATIONS: citations(rec, works, cited)}
 
 
 def check_distinct_paths(pages: list[Page], article: Article) -> None:
