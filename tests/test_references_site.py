@@ -1,32 +1,25 @@
-"""In the built site: notes ↔ References page, citation metadata, the Cite page, CITATION.cff."""
+"""In the built site: notes ↔ References page, and links to the Cite page (its citations: test_cite_page.py)."""
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import pytest
-import yaml
 from conftest import INTRODUCTION, MUTATION, NEOSENDERISM, ROOT, run_split
 
 ARTICLE_PAGES = ["index.html", *(f"{slug}/index.html" for slug in (INTRODUCTION, NEOSENDERISM, MUTATION)),
                  "notes/index.html"]
-URL = "https://ceeep.mil.pe/2023/09/07/shining-path-and-its-alliance-with-drug-trafficking-in-the-vraem/?lang=en"
 
 
 class Html(HTMLParser):
-    """Ids, links, meta tags, JSON-LD scripts and <pre> texts of one page."""
+    """Ids and links of one page."""
 
     def __init__(self, text: str):
         super().__init__()
-        self.ids, self.links, self.meta, self.scripts, self.pres = set(), [], [], [], []
-        self._script = self._pre = None
+        self.ids, self.links = set(), []
         self.feed(text)
 
     def handle_starttag(self, tag, attrs):
@@ -35,25 +28,6 @@ class Html(HTMLParser):
             self.ids.add(attrs["id"])
         if tag == "a" and "href" in attrs:
             self.links.append((attrs["href"], attrs.get("class") or ""))
-        if tag == "meta" and attrs.get("name", "").startswith("citation_"):
-            self.meta.append((attrs["name"], attrs["content"]))
-        if tag == "script" and attrs.get("type") == "application/ld+json":
-            self._script = []
-        if tag == "pre":
-            self._pre = []
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._script is not None:
-            self.scripts.append("".join(self._script))
-            self._script = None
-        if tag == "pre" and self._pre is not None:
-            self.pres.append("".join(self._pre))
-            self._pre = None
-
-    def handle_data(self, data):
-        for buffer in (self._script, self._pre):
-            if buffer is not None:
-                buffer.append(data)
 
 
 def page(site: Path, path: str) -> Html:
@@ -120,86 +94,11 @@ def test_a_doi_is_a_link_on_the_references_page(site):
     assert "https://doi.org/10.1177/1043986299015004004" in [href for href, _ in page(site, "references/index.html").links]
 
 
-@pytest.mark.parametrize("path", ARTICLE_PAGES)
-def test_every_article_page_carries_a_scholarly_article_with_ten_citations(site, path):
-    (script,) = page(site, path).scripts
-    data = json.loads(script)
-    assert data["@type"] == "ScholarlyArticle"
-    assert data["headline"] == "Shining Path and its Alliance with Drug Trafficking in the VRAEM"
-    assert len(data["citation"]) == 10
-    assert data["citation"][0]["url"] == "https://doi.org/10.1177/1043986299015004004"
-
-
-@pytest.mark.parametrize("path", ARTICLE_PAGES)
-def test_every_article_page_carries_google_scholar_meta_tags(site, path):
-    meta = page(site, path).meta
-    single = dict(meta)
-    assert single["citation_title"] == "Shining Path and its Alliance with Drug Trafficking in the VRAEM"
-    assert single["citation_author"] == "Centro de Estudios Estratégicos del Ejército del Perú"
-    assert single["citation_publication_date"] == "2023/09/07"
-    assert single["citation_inbook_title"] == "Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional"
-    assert single["citation_public_url"] == URL
-    assert single["citation_language"] == "en"
-    assert len([name for name, _ in meta if name == "citation_reference"]) == 10
-
-
-def test_the_cite_page_offers_the_exact_citations_to_copy(site):
-    pres = [re.sub(r"\s+$", "", text) for text in page(site, "cite/index.html").pres]
-    assert pres[0] == ("Centro de Estudios Estratégicos del Ejército del Perú (CEEEP). “Shining Path and its "
-                       "Alliance with Drug Trafficking in the VRAEM.” In Ambiente Estratégico 2022: Seguridad, "
-                       f"Desarrollo y Defensa Nacional. Published September 7, 2023. {URL}.")
-    assert pres[1] == ("Centro de Estudios Estratégicos del Ejército del Perú. (2023, September 7). Shining Path "
-                       "and its Alliance with Drug Trafficking in the VRAEM. In Ambiente Estratégico 2022: "
-                       f"Seguridad, Desarrollo y Defensa Nacional. {URL}")
-    assert pres[2].startswith("@incollection{ceeep2023,\n  author    = {{Centro de Estudios Estratégicos del "
-                              "Ejército del Perú}},\n")
-    assert pres[3].splitlines()[:3] == ["TY  - CHAP", "AU  - Centro de Estudios Estratégicos del Ejército del Perú",
-                                        "TI  - Shining Path and its Alliance with Drug Trafficking in the VRAEM"]
-    assert pres[3].splitlines()[-1] == "ER  -"
-
-
-def test_the_cite_pages_bibtex_parses_as_bibtex(site):
-    import bibtexparser
-
-    (entry,) = bibtexparser.loads(page(site, "cite/index.html").pres[2]).entries
-    assert entry["booktitle"] == "Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional"
-
-
-def test_each_citation_on_the_cite_page_has_a_copy_button_for_its_whole_text(page_in_browser):
-    buttons = page_in_browser.locator("article pre button[data-md-type=copy]")
-    buttons.first.wait_for()
-    assert buttons.count() == 4
-    copied = [page_in_browser.locator(buttons.nth(i).get_attribute("data-clipboard-target")).inner_text()
-              for i in range(4)]
-    assert copied[0].startswith("Centro de Estudios Estratégicos del Ejército del Perú (CEEEP). “Shining Path")
-    assert copied[3].rstrip().endswith("ER  -")
-
-
-@pytest.fixture
-def page_in_browser(page, base_url):
-    page.goto(base_url + "cite/")
-    return page
-
-
 def test_every_page_links_to_the_cite_page_from_its_footer(site):
     for path in [*ARTICLE_PAGES, "references/index.html", "about/index.html"]:
         hrefs = [href for href, _ in page(site, path).links]
         cite = [h for h in hrefs if target(site, path, h)[0] == site / "cite" / "index.html"]
         assert cite, path
-
-
-def test_citation_cff_is_valid():
-    result = subprocess.run([str(Path(sys.executable).parent / "cffconvert"), "--validate"], cwd=ROOT,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr + result.stdout
-
-
-def test_citation_cff_prefers_the_article_as_the_cite_page_gives_it(files):
-    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))["preferred-citation"]
-    cite = files["cite.md"]
-    assert f"TI  - {cff['title']}\n" in cite and f"UR  - {cff['url']}\n" in cite
-    assert f"AU  - {cff['authors'][0]['name']}\n" in cite and f"T2  - {cff['collection-title']}\n" in cite
-    assert f"DA  - {str(cff['date-published']).replace('-', '/')}\n" in cite
 
 
 def test_the_split_script_fails_loudly_without_the_csl_style(tmp_path):

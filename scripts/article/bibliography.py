@@ -1,5 +1,5 @@
 """Read refs.bib: the works the notes cite, each with the line it starts on, and their entries
-as the citation style formats them (pandoc's citeproc, from the bib file as written)."""
+as the citation style formats them; and the project's one way of calling pandoc's citeproc."""
 
 from __future__ import annotations
 
@@ -78,21 +78,45 @@ def load_works(path: Path) -> dict[str, Work]:
 
 
 CSL_ENTRY = re.compile(r"^::: \{#ref-(?P<key>\S+) \.csl-entry\}\n(?P<text>.*?)\n:::$", re.M | re.S)
+CSL_NOTE = re.compile(r"^\[\^\d+\]: (?P<text>.*)$", re.M)
+CITE_ALL = "---\nnocite: '@*'\n---\n"
+
+
+def citeproc(text: str, style: Path, *bibliographies: Path) -> str:
+    """Pandoc Markdown ``text`` with its citations, notes and bibliography set in the CSL ``style``.
+
+    The one way the project calls pandoc's citeproc. pandoc reads each bibliography file itself
+    (URLs keep their underscores) and writes typographic quotes (``-smart``); a missing style or
+    pandoc is an ``ArticleError``.
+    """
+    if not style.is_file():
+        raise ArticleError(style, 1, "the citation style is missing: the citations cannot be set")
+    try:
+        return pypandoc.convert_text(text, to="markdown-citations-smart", format="markdown",
+                                     extra_args=["--citeproc", "--wrap=none", "--csl", str(style),
+                                                 *(f"--bibliography={path}" for path in bibliographies)])
+    except OSError as error:
+        raise ArticleError(bibliographies[0], 1, f"pandoc is missing ({error}): install the project's "
+                                                 "dependencies (uv sync)") from None
+
+
+def set_entries(output: str) -> dict[str, str]:
+    """The bibliography entries of citeproc's output, as Markdown by key."""
+    return {m["key"]: m["text"] for m in CSL_ENTRY.finditer(output)}
+
+
+def set_notes(output: str) -> list[str]:
+    """The notes of citeproc's output (a note style's citations), as Markdown in order."""
+    return [m["text"] for m in CSL_NOTE.finditer(output)]
+
+
+def plain_texts(markdown: list[str]) -> list[str]:
+    """Each one-paragraph Markdown text as plain text: italics and link brackets dropped, one pandoc run."""
+    output = pypandoc.convert_text("\n\n".join(markdown), to="plain", format="markdown-smart",
+                                   extra_args=["--wrap=none"])
+    return output.strip().split("\n\n")
 
 
 def formatted_entries(bibliography: Path, style: Path) -> dict[str, str]:
-    """Every entry of the bibliography as Markdown in the CSL ``style``, by key.
-
-    pandoc reads the bib file itself (URLs keep their underscores) and writes typographic
-    quotes (``-smart``); a missing style or pandoc is an ``ArticleError``.
-    """
-    if not style.is_file():
-        raise ArticleError(style, 1, "the citation style is missing: the References page cannot be built")
-    try:
-        output = pypandoc.convert_text("---\nnocite: '@*'\n---\n", to="markdown-citations-smart", format="markdown",
-                                       extra_args=["--citeproc", "--wrap=none", "--bibliography", str(bibliography),
-                                                   "--csl", str(style)])
-    except OSError as error:
-        raise ArticleError(bibliography, 1, f"pandoc is missing ({error}): install the project's "
-                                            "dependencies (uv sync)") from None
-    return {m["key"]: m["text"] for m in CSL_ENTRY.finditer(output)}
+    """Every entry of the bibliography as Markdown in the CSL ``style``, by key."""
+    return set_entries(citeproc(CITE_ALL, style, bibliography))

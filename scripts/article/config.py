@@ -1,5 +1,5 @@
 """Read what the split script needs from the project, once: the edition's facts from mkdocs.yml
-(``extra.article``), and where refs.bib and the citation style stand beside it."""
+(``extra.article``), and where refs.bib and the citation styles stand beside it."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from .model import ArticleError, Config, Edition
 
 BIBLIOGRAPHY = "refs.bib"
 STYLE = "scripts/styles/chicago-notes-bibliography.csl"  # the article's own style: Chicago notes and bibliography
+APA_STYLE = "scripts/styles/apa.csl"
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -32,4 +33,4 @@ def load_config(path: Path) -> Config:
     if missing:
         raise ArticleError(path, 1, f"extra.article needs {', '.join(missing)}")
     edition = Edition(str(article["source_url"]), str(article["published"]), str(article["publisher"]))
-    return Config(edition, path.parent / BIBLIOGRAPHY, path.parent / STYLE)
+    return Config(edition, path.parent / BIBLIOGRAPHY, path.parent / STYLE, path.parent / APA_STYLE)

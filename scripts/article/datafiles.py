@@ -13,11 +13,11 @@ import yaml
 from .abbreviations import Abbreviation
 from .bibliography import Work
 from .markdown import GENERATED, GENERATED_NOTE
-from .model import Page, Record
+from .model import Citations, Page, Record
 from .scholarly import metadata
 
 NAVIGATION = ".article.yml"        # the site's name and the article's pages, in order
-CITATIONS = ".citations.yml"       # the article's citation metadata, for every article page
+CITATIONS = ".citations.yml"       # the article's citation metadata and note, for every page
 ABBREVIATIONS = ".abbreviations.md"  # abbreviation definitions, appended to every page (mkdocs.yml snippets)
 
 
@@ -34,9 +34,10 @@ def navigation(title: str, groups: list[tuple[str, list[Page]]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def citations(rec: Record, works: dict[str, Work]) -> str:
-    """Google Scholar meta tags and JSON-LD for the article's pages."""
-    data = {**metadata(rec, works), "note": f"{rec.author} ({rec.short_author}), “{rec.title},” {rec.published}"}
+def citations(rec: Record, works: dict[str, Work], cited: Citations) -> str:
+    """Google Scholar meta tags and JSON-LD for the article's pages, and the article's Chicago note as
+    plain text: whole, and for one paragraph (replace "{paragraph}" with its number)."""
+    data = {**metadata(rec, works), "note": cited.chicago_note.plain, "paragraph_note": cited.paragraph_note}
     return f"# {GENERATED_NOTE}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 

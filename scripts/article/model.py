@@ -126,20 +126,43 @@ class Config:
 
     edition: Edition
     bibliography: Path
-    style: Path
+    style: Path        # Chicago notes and bibliography: the References page and the article's own citation
+    apa_style: Path    # APA: the article's own citation only
 
 
 @dataclass(frozen=True)
 class Record:
-    """The article itself, as readers and reference managers cite it."""
+    """The article as a reader consults it, for citing: its publisher's web page, in the book it is
+    included in. Every citation, download, meta tag and the JSON-LD are made from this one record."""
 
-    title: str
+    key: str            # citation key: short author and year, "ceeep2023"
+    title: str          # as published
+    names: tuple[str, ...]  # the title's runs of words that keep their capitals in sentence case
     author: str         # the institution stands as author: the source names no person
     short_author: str   # its abbreviation, e.g. CEEEP
     container: str | None
     published: str      # ISO date of the web publication
     url: str
     language: str
+    abstract: str       # the article's summary
+
+
+@dataclass(frozen=True)
+class Styled:
+    """One citation as a style sets it: Markdown keeping its italics, and plain text to copy."""
+
+    markdown: str
+    plain: str
+
+
+@dataclass(frozen=True)
+class Citations:
+    """The article's citation set by pandoc's citeproc in the official CSL styles."""
+
+    chicago_note: Styled
+    chicago_entry: Styled
+    apa_entry: Styled
+    paragraph_note: str  # the plain Chicago note with "{paragraph}" where a paragraph number goes
 
 
 @dataclass(frozen=True)

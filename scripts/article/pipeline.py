@@ -17,7 +17,7 @@ from .merge import merge
 from .model import Article, Page
 from .pages.about import about_page
 from .pages.article import home_page, section_page
-from .pages.cite import cite_page
+from .pages.cite import cite_page, downloads
 from .pages.glossary import glossary_page
 from .pages.names import names_page
 from .pages.notes import notes_page
@@ -27,6 +27,7 @@ from .pages.timeline import timeline_page
 from .parse import parse_export
 from .places import article_passages, citing_paragraphs, footnote_pages, passages, placed_paragraphs
 from .resolve import resolve_notes
+from .scholarly import citations as article_citations
 from .scholarly import record
 
 
@@ -44,7 +45,8 @@ def article_files(article: Article, config_path: Path) -> dict[str, str]:
     texts = passages(article, config.edition)
     abbrs = abbreviations(article, texts)
     editors = load_editor_data()
-    rec = record(article, config.edition)
+    rec = record(article, config.edition, (form.text for entry in editors.entries for form in entry.forms))
+    cited = article_citations(rec, config.style, config.apa_style)
     entries = formatted_entries(config.bibliography, config.style)
     groups = [("The article", [home_page(article, rec, placed, notes),
                                *(section_page(article, section, placed, notes) for section in article.sections)]),
@@ -52,12 +54,12 @@ def article_files(article: Article, config_path: Path) -> dict[str, str]:
                                         references_page(entries, works, notes, footnote_pages(article))]),
               ("Explore", [names_page(texts, editors), timeline_page(texts, editors),
                            glossary_page(abbrs, article_passages(article))]),
-              ("The edition", [about_page(article, config.edition), cite_page(rec),
+              ("The edition", [about_page(article, config.edition), cite_page(rec, cited),
                                print_page(article, placed, notes)])]
     pages = [page for _, group in groups for page in group]
     check_distinct_paths(pages, article)
     return {NAVIGATION: navigation(article.title, groups), ABBREVIATIONS: definitions(abbrs),
-            **{page.path: page.text for page in pages}, CITATIONS: citations(rec, works)}
+            **{page.path: page.text for page in pages}, **downloads(rec), CITATIONS: citations(rec, works, cited)}
 
 
 def check_distinct_paths(pages: list[Page], article: Article) -> None:

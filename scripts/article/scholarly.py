@@ -1,26 +1,120 @@
-"""Describe the article for citing: its citation record, Google Scholar tags and schema.org JSON-LD."""
+"""Describe the article for citing: its one citation record, the citations the official CSL styles
+make of it (pandoc's citeproc), Google Scholar's meta tags and the schema.org JSON-LD.
+
+The record is what a reader consults: the publisher's web page of the article, with the book the
+article is included in as its container where a style has a place for one.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-from .bibliography import Work, plain
-from .model import Article, Edition, Record
-from .text import comparable
+from .bibliography import Work, citeproc, plain, plain_texts, set_entries, set_notes
+from .model import Article, ArticleError, Citations, Edition, Record, Styled
+from .text import comparable, fold
+from .text import plain as plain_text
 
 PUBLICATION = re.compile(r"included in the publication\s+(?P<container>.+?)\.?\s*$")
 SCHEMA_TYPES = {"article": "ScholarlyArticle", "book": "Book", "techreport": "Report", "misc": "CreativeWork"}
+WORD = re.compile(r"[^\W\d_][\w’'-]*")
+OPENING = re.compile(r"(?:^|[:?!]\s+)$")  # what stands before a title's or subtitle's first word
+PARAGRAPH = 999999  # a locator no note holds, where "{paragraph}" goes in the paragraph note
 
 
-def record(article: Article, edition: Edition) -> Record:
-    """The article's citation record: its title and publication note, with the edition's facts."""
+def record(article: Article, edition: Edition, names: Iterable[str]) -> Record:
+    """The article's citation record: its title, summary and publication note, with the edition's facts.
+
+    ``names`` are the names the editors' index knows, which keep their capitals in any title case.
+    """
     container = PUBLICATION.search(article.publication or "")
     short = re.search(r"\(([^)]+)\)\s*$", edition.publisher)
+    short_author = short[1] if short else edition.publisher
     language = parse_qs(urlparse(edition.source_url).query).get("lang", ["en"])[0]
-    return Record(article.title, re.sub(r"\s*\([^)]+\)\s*$", "", edition.publisher),
-                  short[1] if short else edition.publisher, container["container"] if container else None,
-                  edition.published, edition.source_url, language)
+    text = " ".join(p.text for p in article.paragraphs)
+    return Record(key=re.sub(r"[^a-z0-9]", "", fold(short_author).lower()) + edition.published[:4],
+                  title=article.title, names=title_names(article.title, text, names),
+                  author=re.sub(r"\s*\([^)]+\)\s*$", "", edition.publisher), short_author=short_author,
+                  container=container["container"] if container else None, published=edition.published,
+                  url=edition.source_url, language=language,
+                  abstract=" ".join(plain_text(p.text) for p in article.summary))
+
+
+def title_names(title: str, text: str, names: Iterable[str]) -> tuple[str, ...]:
+    """The runs of the title's words that keep their capitals in sentence case: a name the index
+    knows, an acronym, or a capitalised word that the article's text never writes in lower case."""
+    lower = {word for word in WORD.findall(text) if word.islower()}
+    named = [m.span() for name in names for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", title)]
+    runs: list[tuple[int, int]] = []
+    for m in WORD.finditer(title):
+        word = m.group()
+        if word[0].isupper() and (any(a <= m.start() and m.end() <= b for a, b in named)
+                                  or len(word) > 1 and word.isupper() or word.lower() not in lower):
+            if runs and title[runs[-1][1]:m.start()].isspace():
+                runs[-1] = (runs[-1][0], m.end())
+            else:
+                runs.append(m.span())
+    return tuple(title[a:b] for a, b in runs)
+
+
+def name_spans(rec: Record) -> list[tuple[int, int]]:
+    """Where each of the record's title names stands in its title."""
+    spans, at = [], 0
+    for name in rec.names:
+        at = rec.title.index(name, at)
+        spans.append((at, at + len(name)))
+        at += len(name)
+    return spans
+
+
+def sentence_case(rec: Record) -> str:
+    """The title in sentence case, as CSL expects a title to be stored: each style that wants title
+    case (Chicago) makes it, and those that want sentence case (APA) print it as it is."""
+    spans, title = name_spans(rec), rec.title
+    out, at = [], 0
+    for m in WORD.finditer(title):
+        inside = any(a <= m.start() < b for a, b in spans)
+        if not inside and not OPENING.search(title[:m.start()]) and m.group()[0].isupper():
+            out += [title[at:m.start()], m.group()[0].lower() + m.group()[1:]]
+            at = m.end()
+    return "".join([*out, title[at:]])
+
+
+def csl_item(rec: Record) -> dict:
+    """The record as a CSL-JSON item: a web page, the book as its container."""
+    year, month, day = (int(part) for part in rec.published.split("-"))
+    item = {"id": rec.key, "type": "webpage", "title": sentence_case(rec), "author": [{"literal": rec.author}],
+            "container-title": rec.container, "issued": {"date-parts": [[year, month, day]]}, "URL": rec.url,
+            "language": rec.language, "abstract": rec.abstract}
+    return {key: value for key, value in item.items() if value is not None}
+
+
+def csl_json(rec: Record) -> str:
+    """The downloadable CSL-JSON file: a list holding the one item."""
+    return json.dumps([csl_item(rec)], ensure_ascii=False, indent=2) + "\n"
+
+
+def citations(rec: Record, chicago: Path, apa: Path) -> Citations:
+    """The record set by citeproc: Chicago's note and bibliography entry, APA's reference entry, and
+    the Chicago note of one paragraph (a second copy of the item, so that its note is a first one too)."""
+    twin = f"{rec.key}-paragraph"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{rec.key}.json"
+        path.write_text(json.dumps([csl_item(rec), {**csl_item(rec), "id": twin}], ensure_ascii=False),
+                        encoding="utf-8")
+        chicago_out = citeproc(f"[@{rec.key}]\n\n[@{twin}, para. {PARAGRAPH}]\n", chicago, path)
+        apa_out = citeproc(f"---\nnocite: '@{rec.key}'\n---\n", apa, path)
+    (note, paragraph), chicago_entry = set_notes(chicago_out), set_entries(chicago_out)[rec.key]
+    apa_entry = set_entries(apa_out)[rec.key]
+    texts = plain_texts([note, chicago_entry, apa_entry, paragraph])
+    if texts[3].count(f"para. {PARAGRAPH}") != 1:
+        raise ArticleError(chicago, 1, "the style gives no place for a paragraph number in a note")
+    return Citations(Styled(note, texts[0]), Styled(chicago_entry, texts[1]), Styled(apa_entry, texts[2]),
+                     texts[3].replace(f"para. {PARAGRAPH}", "para. {paragraph}"))
 
 
 def meta_reference(work: Work) -> str:
@@ -55,19 +149,24 @@ def schema_work(work: Work) -> dict:
 
 
 def metadata(rec: Record, works: dict[str, Work]) -> dict:
-    """Google Scholar meta tags and a schema.org ScholarlyArticle, both from the same record."""
+    """Google Scholar meta tags and a schema.org ScholarlyArticle, both from the record.
+
+    Reference managers read the tags (Zotero's "Embedded Metadata" translator): one
+    ``citation_author`` ending in a comma is kept whole as one name, where without the comma
+    Zotero would split the institution into a first and a last name. The JSON-LD's ``url``, this
+    edition's address, is added at build time from ``site_url`` (scripts/hooks/metadata.py).
+    """
     ordered = sorted(works.values(), key=lambda w: comparable(plain(str(w.authors[0])) if w.authors else w.title))
-    meta = [("citation_title", rec.title), ("citation_author", rec.author),
+    meta = [("citation_title", rec.title), ("citation_author", f"{rec.author},"),
             ("citation_publication_date", rec.published.replace("-", "/")),
-            ("citation_publisher", rec.author), ("citation_public_url", rec.url),
-            ("citation_language", rec.language)]
-    if rec.container:
-        meta.insert(3, ("citation_inbook_title", rec.container))
+            *([("citation_inbook_title", rec.container)] if rec.container else []),
+            ("citation_publisher", rec.author), ("citation_abstract", rec.abstract),
+            ("citation_public_url", rec.url), ("citation_language", rec.language)]
     meta += [("citation_reference", meta_reference(w)) for w in ordered]
+    institution = {"@type": "Organization", "name": rec.author, "alternateName": rec.short_author}
     schema = {"@context": "https://schema.org", "@type": "ScholarlyArticle", "headline": rec.title,
-              "name": rec.title, "author": {"@type": "Organization", "name": rec.author},
-              "publisher": {"@type": "Organization", "name": rec.author}, "datePublished": rec.published,
-              "inLanguage": rec.language, "url": rec.url}
+              "name": rec.title, "author": institution, "publisher": institution, "datePublished": rec.published,
+              "inLanguage": rec.language, "abstract": rec.abstract, "isBasedOn": rec.url}
     if rec.container:
         schema["isPartOf"] = {"@type": "Book", "name": rec.container}
     schema["citation"] = [schema_work(w) for w in ordered]

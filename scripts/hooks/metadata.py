@@ -1,16 +1,18 @@
-"""Citation metadata on the article's pages, for reference managers and scholarly search engines.
+"""Citation metadata on every page, for reference managers and scholarly search engines.
 
 scripts/split_article.py derives the Google Scholar ``citation_*`` tags and the schema.org
-``ScholarlyArticle`` from the raw text, mkdocs.yml and refs.bib, and writes them to
+``ScholarlyArticle`` from the article's one citation record, and writes them to
 docs/.citations.yml. This hook hands them to the template (partials/scholarly-metadata.html)
-on every page of the article itself (the pages listed in docs/.article.yml).
+on every page, so that a reader saving any page (the home page, a section, the Cite page) saves
+the same item. The JSON-LD's ``url`` is this edition's address, which only the build knows
+(``site_url``); the published original stays its ``isBasedOn``.
 """
 
 from __future__ import annotations
 
 import json
 
-from article.datafiles import CITATIONS, NAVIGATION
+from article.datafiles import CITATIONS
 from hooks.generated import generated
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
@@ -22,9 +24,7 @@ def json_ld(data: dict) -> str:
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    groups = generated(config, NAVIGATION)["nav"]
-    if page.file.src_uri in {path for group in groups for pages in group.values() for page in pages
-                             for path in page.values()}:
-        citations = generated(config, CITATIONS)
-        context["scholarly"] = {"meta": citations["meta"], "json_ld": json_ld(citations["json_ld"])}
+    citations = generated(config, CITATIONS)
+    schema = {**citations["json_ld"], **({"url": config.site_url} if config.site_url else {})}
+    context["scholarly"] = {"meta": citations["meta"], "json_ld": json_ld(schema)}
     return context

@@ -1,0 +1,158 @@
+"""The Cite page as a reader uses it: citations set by the official styles, copied as plain text,
+BibTeX and RIS that their readers take whole, the downloads, and CITATION.cff agreeing with them.
+
+The style facts checked here come from the styles' manuals, not from the code that makes the strings:
+Chicago sets titles in headline case ("Its") and dates as "September 7, 2023"; APA sets titles in
+sentence case keeping names and acronyms ("Shining Path", "VRAEM") and dates as "(2023, September 7)";
+both end with the URL.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pypandoc
+import pytest
+import yaml
+from conftest import ROOT
+from site_html import read
+
+CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+URL = CONFIG["extra"]["article"]["source_url"]
+INSTITUTION = "Centro de Estudios Estratégicos del Ejército del Perú"
+BOOK = "Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional"
+BUTTONS = ["Copy the Chicago note", "Copy the Chicago bibliography entry", "Copy the APA reference"]
+
+
+def citations(site: Path) -> list[str]:
+    """The citations as the Cite page shows them: Chicago note, Chicago entry, APA entry."""
+    return [e.text for e in read(site, "cite/", {"p"}).elements if e.attrs.get("class") == "citation"]
+
+
+def download(site: Path, name: str) -> str:
+    (href,) = [h for e in read(site, "cite/", {"a"}).elements if e.attrs.get("download", "").endswith(name)
+               for h in e.links]
+    return (site / "cite" / href).read_text(encoding="utf-8")
+
+
+def test_the_chicago_note_puts_the_title_in_headline_case_and_the_url_last(site):
+    note = citations(site)[0]
+    assert note == (f"{INSTITUTION}, “Shining Path and Its Alliance with Drug Trafficking in the VRAEM,” {BOOK}, "
+                    f"September 7, 2023, {URL}.")
+
+
+def test_the_chicago_bibliography_entry_puts_the_date_before_the_url_it_ends_with(site):
+    entry = citations(site)[1]
+    assert entry == (f"{INSTITUTION}. “Shining Path and Its Alliance with Drug Trafficking in the VRAEM.” {BOOK}, "
+                     f"September 7, 2023. {URL}.")
+
+
+def test_the_apa_reference_is_in_sentence_case_keeping_names_and_acronyms(site):
+    assert citations(site)[2] == (f"{INSTITUTION}. (2023, September 7). Shining Path and its alliance with drug "
+                                  f"trafficking in the VRAEM. {BOOK}. {URL}")
+
+
+def test_the_apa_title_of_a_web_page_is_in_italics(site):
+    html = (site / "cite" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<em>Shining Path and its alliance with drug trafficking in the <abbr[^>]*>VRAEM</abbr></em>",
+                     html)
+
+
+def test_each_copy_button_copies_its_citation_as_plain_text(site, browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base_url + "cite/")
+    copied = []
+    for name in BUTTONS:
+        page.get_by_role("button", name=name).click()
+        copied.append(page.evaluate("navigator.clipboard.readText()"))
+    context.close()
+    assert copied == citations(site)
+
+
+def test_the_downloaded_csl_json_gives_the_pages_apa_reference(site, tmp_path):
+    path = tmp_path / "article.json"
+    path.write_text(download(site, ".json"), encoding="utf-8")
+    apa = pypandoc.convert_text("---\nnocite: '@*'\n---\n", "plain", format="markdown",
+                                extra_args=["--citeproc", "--wrap=none", "--csl", str(ROOT / "scripts/styles/apa.csl"),
+                                            f"--bibliography={path}"])
+    assert apa.strip() == citations(site)[2]
+
+
+def test_bibtex_styles_keep_the_capitals_of_the_names_in_the_title(site):
+    from pybtex.bibtex.utils import change_case
+    from pybtex.database import parse_string
+
+    entry = parse_string(download(site, ".bib"), "bibtex").entries["ceeep2023"]
+    # BibTeX's change.case$ "t", which plain.bst and most styles apply to an entry's title
+    assert change_case(entry.fields["title"], "t").replace("{", "").replace("}", "") == \
+        "Shining Path and its alliance with drug trafficking in the VRAEM"
+
+
+def test_the_bib_file_uses_only_fields_that_bibtex_and_biblatex_both_read(site):
+    from pybtex.database import parse_string
+
+    entry = parse_string(download(site, ".bib"), "bibtex").entries["ceeep2023"]
+    assert entry.type == "incollection" and "date" not in entry.fields
+    assert entry.fields["month"] == "September"  # the bare macro sep, as BibTeX expands it
+    assert entry.fields["year"] == "2023" and entry.fields["booktitle"] == f"{{{BOOK}}}"
+
+
+def test_a_biblatex_reader_takes_the_institution_whole_and_the_title_in_sentence_case(site, tmp_path):
+    path = tmp_path / "article.bib"
+    path.write_text(download(site, ".bib"), encoding="utf-8")
+    (item,) = json.loads(pypandoc.convert_file(str(path), "csljson", format="biblatex"))
+    assert item["author"] == [{"literal": INSTITUTION}] and item["container-title"] == BOOK
+    assert item["title"] == "Shining Path and its alliance with drug trafficking in the VRAEM"
+    assert item["issued"] == {"date-parts": [[2023, 9]]} and item["URL"] == URL
+
+
+def test_the_pages_bibtex_and_ris_blocks_are_the_downloaded_files_without_the_summary(site):
+    pres = [e.text for e in read(site, "cite/", {"pre"}).elements]
+    files = [re.sub(r"\n  abstract += \{.*\},\n", "\n", download(site, ".bib")),
+             re.sub(r"\nAB  - .*\n", "\n", download(site, ".ris"))]
+    assert pres == [" ".join(text.split()) for text in files] and "This article discusses" not in " ".join(pres)
+
+
+def test_the_ris_record_is_a_chapter_whose_corporate_author_ends_in_a_comma(site):
+    lines = download(site, ".ris").splitlines()
+    assert lines[:2] == ["TY  - CHAP", f"AU  - {INSTITUTION},"]
+    assert f"T2  - {BOOK}" in lines and "DA  - 2023/09/07/" in lines and f"UR  - {URL}" in lines
+    assert lines[-1] == "ER  - "
+
+
+def test_the_cite_page_links_each_download_under_a_name_of_its_own(site):
+    links = [e for e in read(site, "cite/", {"a"}).elements if "download" in e.attrs]
+    assert [e.attrs["download"] for e in links] == ["ceeep2023.bib", "ceeep2023.ris", "ceeep2023.json"]
+    assert all((site / "cite" / e.attrs["href"]).is_file() for e in links)
+
+
+def test_the_paragraph_note_places_the_paragraph_number_before_the_url(files):
+    data = yaml.safe_load(files[".citations.yml"])
+    assert data["paragraph_note"] == data["note"].replace(f", {URL}.", f", para. {{paragraph}}, {URL}.")
+
+
+def test_citation_cff_is_valid():
+    result = subprocess.run([str(Path(sys.executable).parent / "cffconvert"), "--validate"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_citation_cff_prefers_the_article_as_the_downloaded_csl_json_gives_it(files):
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))["preferred-citation"]
+    (item,) = json.loads(files["cite/article.json"])
+    assert (cff["type"], cff["url"], cff["collection-title"]) == ("website", item["URL"], item["container-title"])
+    assert cff["title"] == yaml.safe_load(files[".citations.yml"])["json_ld"]["name"]
+    assert [a["name"] for a in cff["authors"]] == [a["literal"] for a in item["author"]]
+    assert [int(part) for part in str(cff["date-published"]).split("-")] == item["issued"]["date-parts"][0]
+
+
+@pytest.mark.parametrize("name", ["chicago-notes-bibliography.csl", "apa.csl"])
+def test_each_official_style_keeps_its_licence(name):
+    text = (ROOT / "scripts" / "styles" / name).read_text(encoding="utf-8")
+    assert 'license="http://creativecommons.org/licenses/by-sa/3.0/"' in text

@@ -1,0 +1,148 @@
+"""What reference managers and scholarly search engines read from the built pages' heads.
+
+Zotero reads the ``citation_*`` meta tags only (never the JSON-LD), through its "Embedded Metadata"
+translator. CI cannot run Zotero, so the rules of that translator that decide what it saves are
+ported below, from zotero/translators "Embedded Metadata.js" (processHighwireCreators, the
+HIGHWIRE_MAPPINGS table) and zotero/utilities utilities.js (cleanAuthor), and checked against what
+Zotero's translation-server saved from the pages during development.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import INTRODUCTION, MUTATION, ROOT
+from site_html import paragraph, read
+
+CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+ORIGINAL = CONFIG["extra"]["article"]["source_url"]
+INSTITUTION = "Centro de Estudios Estratégicos del Ejército del Perú"
+TITLE = "Shining Path and its Alliance with Drug Trafficking in the VRAEM"
+# Pages a reader may save the article from: home, sections, Notes, References, Cite.
+PAGES = ["index.html", f"{INTRODUCTION}/index.html", f"{MUTATION}/index.html", "notes/index.html",
+         "references/index.html", "cite/index.html"]
+
+
+class Head(HTMLParser):
+    """A page's citation_* tags in order, its canonical URL and its JSON-LD."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.tags: list[tuple[str, str]] = []
+        self.canonical, self.scripts, self._script = None, [], None
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and (attrs.get("name") or "").startswith("citation_"):
+            self.tags.append((attrs["name"], attrs["content"]))
+        if tag == "link" and attrs.get("rel") == "canonical":
+            self.canonical = attrs["href"]
+        if tag == "script" and attrs.get("type") == "application/ld+json":
+            self._script = []
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            self.scripts.append(json.loads("".join(self._script)))
+            self._script = None
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script.append(data)
+
+    def one(self, name: str) -> str:
+        (value,) = [content for tag, content in self.tags if tag == name]
+        return value
+
+
+def head(site: Path, path: str) -> Head:
+    return Head((site / path).read_text(encoding="utf-8"))
+
+
+def zotero_creators(contents: list[str], language: str) -> list[dict[str, str]]:
+    """The creators Zotero's Embedded Metadata translator makes of ``citation_author`` contents."""
+    creators = []
+    for content in contents:
+        names = re.split(r"\s*;\s*", content)
+        if len(names) == 1 and len(contents) == 1:
+            by_comma = re.split(r"\s*,\s*", names[0])
+            first_words = len(by_comma[0].split(" "))
+            spanish = (len(by_comma) == 2 and language in ("es", "spa", "Spanish", "español")
+                       and (first_words == 2 or first_words > 2 and re.search(r"[À-ú]|\b[Dd]e\b", by_comma[0])))
+            if len(by_comma) > 1 and " " in by_comma[0] and " " in by_comma[1] and not spanish:
+                names = by_comma
+        for name in (n.strip() for n in names):
+            if not re.search(r"[^\s,\-.;]", name):
+                continue
+            inverted = "," in name  # cleanAuthor(creator, role, creator.includes(","))
+            name = re.sub(r"^[\s\u00a0.,/\[\]:]+|[\s\u00a0.,/\[\]:]+$", "", name)
+            if inverted:
+                last, _, first = re.sub(r"\.(\S)", r". \1", name, count=1).partition(",")
+            else:
+                first, _, last = name.rpartition(" ")
+            creators.append({"firstName": first.strip(), "lastName": last} if first.strip() else {"name": last})
+    return creators
+
+
+def test_the_ported_zotero_rule_splits_a_bare_institution_as_zotero_did_before():
+    # What translation-server saved from the home page when the tag held the bare name.
+    assert zotero_creators([INSTITUTION], "en") == [
+        {"firstName": "Centro de Estudios Estratégicos del Ejército del", "lastName": "Perú"}]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_zotero_saves_the_institution_as_one_name_from_every_page(site, path):
+    page = head(site, path)
+    authors = [content for tag, content in page.tags if tag == "citation_author"]
+    assert zotero_creators(authors, page.one("citation_language")) == [{"name": INSTITUTION}]
+
+
+@pytest.mark.parametrize("path", PAGES[1:])
+def test_every_page_carries_the_home_pages_citation_tags_so_zotero_saves_one_item(site, path):
+    assert head(site, path).tags == head(site, "index.html").tags
+
+
+def test_the_abstract_tag_is_the_articles_summary_as_the_home_page_shows_it(site):
+    shown = re.sub(r"\s*¶1$", "", paragraph(site, "", "p1"))  # without the paragraph's permalink
+    assert head(site, "index.html").one("citation_abstract") == shown
+
+
+def test_zotero_saves_a_book_section_with_its_book_and_the_originals_url(site):
+    page = head(site, "index.html")
+    # citation_inbook_title makes a bookSection; citation_public_url is the URL Zotero keeps.
+    assert page.one("citation_inbook_title") == "Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional"
+    assert page.one("citation_public_url") == ORIGINAL
+
+
+def test_the_home_page_meets_google_scholars_tag_rules(site):
+    page = head(site, "index.html")
+    assert page.one("citation_title") == TITLE == read(site, "", {"h1"}).elements[0].text.rstrip("¶")
+    assert page.one("citation_author").rstrip(",") == INSTITUTION
+    assert re.fullmatch(r"\d{4}/\d{2}/\d{2}", page.one("citation_publication_date"))
+    assert page.one("citation_publication_date") == CONFIG["extra"]["article"]["published"].replace("-", "/")
+    assert len(page.scripts) == 1  # one article described per page
+
+
+def test_the_json_ld_names_this_editions_canonical_url_and_is_based_on_the_original(site):
+    page = head(site, "index.html")
+    (data,) = page.scripts
+    assert data["url"] == page.canonical == CONFIG["site_url"]
+    assert data["isBasedOn"] == ORIGINAL
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_carries_a_scholarly_article_with_ten_citations(site, path):
+    (data,) = head(site, path).scripts
+    assert data["@type"] == "ScholarlyArticle" and data["headline"] == TITLE
+    assert data["author"]["name"] == INSTITUTION and data["abstract"] == head(site, path).one("citation_abstract")
+    assert len(data["citation"]) == 10
+    assert data["citation"][0]["url"] == "https://doi.org/10.1177/1043986299015004004"
+
+
+def test_every_page_lists_the_ten_cited_works_as_citation_references(site):
+    assert len([name for name, _ in head(site, "index.html").tags if name == "citation_reference"]) == 10
