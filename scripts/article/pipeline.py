@@ -11,7 +11,7 @@ from .abbreviations import abbreviations
 from .bibliography import formatted_entries, load_works
 from .cite import cite_notes
 from .config import load_config
-from .datafiles import ABBREVIATIONS, CITATIONS, NAVIGATION, citations, definitions, navigation
+from .datafiles import ABBREVIATIONS, CITATIONS, DOWNLOADS, NAVIGATION, citations, definitions, downloads, navigation
 from .editors import load_editor_data
 from .merge import merge
 from .model import Article, Page
@@ -21,7 +21,7 @@ from .pages.cite import cite_page
 from .pages.glossary import glossary_page
 from .pages.names import names_page
 from .pages.notes import notes_page
-from .pages.print_edition import print_page
+from .pages.print_edition import PATH as PRINT, print_page
 from .pages.references import references_page
 from .pages.timeline import timeline_page
 from .parse import parse_export
@@ -44,20 +44,21 @@ def article_files(article: Article, config_path: Path) -> dict[str, str]:
     texts = passages(article, config.edition)
     abbrs = abbreviations(article, texts)
     editors = load_editor_data()
+    rec = record(article, config.edition)
+    entries = formatted_entries(config.bibliography, config.style)
     pages = [home_page(article, placed, notes),
              *(section_page(section, placed, notes) for section in article.sections),
              notes_page(notes, citing_paragraphs(article)),
              glossary_page(abbrs, article_passages(article)),
-             print_page(article, placed, notes),
+             print_page(article, placed, notes, rec, config.edition, entries),
              names_page(texts, editors),
              timeline_page(texts, editors),
              about_page(article, config.edition)]
     check_distinct_paths(pages, article)
-    rec = record(article, config.edition)
-    references = references_page(formatted_entries(config.bibliography, config.style), notes, footnote_pages(article))
+    references = references_page(entries, notes, footnote_pages(article))
     return {NAVIGATION: navigation(pages, article.title), ABBREVIATIONS: definitions(abbrs),
             **{page.path: page.text for page in [*pages, references, cite_page(rec)]},
-            CITATIONS: citations(rec, works)}
+            CITATIONS: citations(rec, works), DOWNLOADS: downloads(rec, article, PRINT)}
 
 
 def check_distinct_paths(pages: list[Page], article: Article) -> None:

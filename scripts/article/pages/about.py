@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from ..downloads import download_line
 from ..markdown import escape, page
 from ..model import Article, Edition, Page
 from ..places import ABOUT, ABOUT_TITLE
 
 
-def about_page(article: Article, edition: Edition) -> Page:
-    disclaimer = f"\n## Disclaimer\n\n> {escape(article.disclaimer)}\n" if article.disclaimer else ""
-    body = (f"\n# {ABOUT_TITLE}\n\n"
+def about_text(article: Article, edition: Edition, level: int = 1) -> str:
+    """The About text under a heading of ``level``: the About page's own, and the print edition's last part."""
+    disclaimer = f"\n{'#' * (level + 1)} Disclaimer\n\n> {escape(article.disclaimer)}\n" if article.disclaimer else ""
+    return (f"\n{'#' * level} {ABOUT_TITLE}\n\n"
             f"This is a reader edition of *{escape(article.title)}*, published by {escape(edition.publisher)} "
             f"on the web on {edition.published} at <{edition.source_url}>. {escape(article.publication)}\n\n"
             "The pages are generated from the published web page as it was exported to text, "
             "kept unchanged in the repository's `source/` folder. The author's words are kept as "
             "published; only whitespace is normalised. The notes keep the article's own numbers.\n"
             + disclaimer)
-    return page(ABOUT, ABOUT_TITLE, body, title=ABOUT_TITLE,
-                description=f"Where the text of “{article.title}” comes from.")
+
+
+def about_page(article: Article, edition: Edition) -> Page:
+    return page(ABOUT, ABOUT_TITLE, about_text(article, edition) + "\n" + download_line(article.title),
+                title=ABOUT_TITLE, description=f"Where the text of “{article.title}” comes from.")

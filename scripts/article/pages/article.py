@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..downloads import download_line
 from ..markdown import escape, first_sentence, footnotes, page, paragraph_block
 from ..model import Anchor, Article, Note, Page, Paragraph, Section
 from ..places import ABOUT, HOME, HOME_TITLE, NOTES, section_path
@@ -16,7 +17,7 @@ def home_page(article: Article, placed: list[tuple[Anchor, Paragraph]], notes: d
     contents = "".join(f"{i}. [{escape(s.heading)}]({section_path(s)})\n"
                        for i, s in enumerate(article.sections, start=1))
     notes_text = footnotes(list(article.summary), notes)
-    body = (f"\n# {escape(article.title)}\n\n*{escape(article.publication)}*\n\n"
+    body = (f"\n# {escape(article.title)}\n\n*{escape(article.publication)}*\n\n{download_line(article.title)}\n"
             f"## Summary\n\n{numbered(placed, HOME)}\n"
             f"**Key words:** {escape(', '.join(article.keywords))}.\n\n## Contents\n\n{contents}\n"
             f"The [notes]({NOTES}) follow the text; [about this edition]({ABOUT}) tells where it comes from.\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from ..downloads import download_line
 from ..markdown import page
 from ..model import Page, Record
 
@@ -39,6 +40,6 @@ def cite_page(rec: Record) -> Page:
     text = ("\n# Cite this article\n\n"
             f"The article names no personal author: its publisher, the {rec.author} "
             f"({rec.short_author}), stands as author. Cite the article as published, not this edition. "
-            "Each block has a copy button.\n" + body)
+            "Each block has a copy button.\n\n" + download_line(rec.title) + body)
     return page(PATH, "Cite this article", text, title="Cite this article",
                 description=f"How to cite “{rec.title}”: Chicago, APA, BibTeX, RIS.")

@@ -21,12 +21,17 @@ def back_links(key: str, notes: dict[int, Note], places: dict[int, list[tuple[st
     return "Cited in " + "; ".join(" and ".join(links) + f", {title}" for (_, title), links in by_page.items()) + "."
 
 
+def ordered_entries(entries: dict[str, str]) -> list[tuple[str, str]]:
+    """The formatted entries (by key) sorted as a bibliography is: by their text, whose author comes first."""
+    return sorted(entries.items(), key=lambda item: fold(item[1]).casefold())
+
+
 def references_page(entries: dict[str, str], notes: dict[int, Note],
                     places: dict[int, list[tuple[str, str]]]) -> Page:
     """The page of ``entries`` (formatted bibliography entries by key); ``places`` are the pages
     whose foot defines each note."""
-    ordered = sorted(entries.items(), key=lambda item: fold(item[1]).casefold())  # the author comes first
-    blocks = [f"{text}  \n{back_links(key, notes, places)}\n{{: #ref-{key} .reference }}\n" for key, text in ordered]
+    blocks = [f"{text}  \n{back_links(key, notes, places)}\n{{: #ref-{key} .reference }}\n"
+              for key, text in ordered_entries(entries)]
     body = (f"\n# {TITLE}\n\n"
             "The works cited in the article's notes, in the article's own style (Chicago, notes and\n"
             "bibliography), sorted by author. Each entry links back to the notes that cite it.\n\n"
