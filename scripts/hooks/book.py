@@ -48,8 +48,8 @@ def remove(element: etree.Element, parent: etree.Element) -> None:
 def note_span(item: etree.Element, number: str) -> etree.Element:
     """A footnote's list item as one inline span; its paragraphs are joined by line breaks."""
     span = etree.Element("span", {"class": "footnote", "data-number": number})
-    for number, paragraph in enumerate(item.findall("p")):
-        if number:
+    for index, paragraph in enumerate(item.findall("p")):
+        if index:
             etree.SubElement(span, "br")
         if paragraph.text:
             if len(span):

@@ -20,11 +20,10 @@ from __future__ import annotations
 import os
 import subprocess
 import uuid
+from importlib.metadata import version
 from pathlib import Path
 
 import pypandoc
-import weasyprint
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 STYLES = Path(__file__).resolve().parents[1] / "styles"
 PDF_STYLE = STYLES / "print-edition.css"
@@ -33,11 +32,15 @@ EPUB_NOTES = STYLES / "epub-notes.lua"
 
 def engines() -> str:
     """The engines' versions: a new version may set the same HTML differently."""
-    return f"WeasyPrint {weasyprint.__version__}, pandoc {pypandoc.get_pandoc_version()}"
+    return f"WeasyPrint {version('weasyprint')}, pandoc {pypandoc.get_pandoc_version()}"
 
 
 def pdf(html: str) -> bytes:
     """The PDF/UA-1 of the book's HTML, set with the print edition's stylesheet."""
+    # Imported here, not above: loading WeasyPrint takes a second, which an unchanged article must not cost.
+    import weasyprint
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
     fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
     try:
         document = weasyprint.HTML(string=html, url_fetcher=fetcher)
