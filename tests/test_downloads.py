@@ -83,9 +83,9 @@ def test_the_print_button_opens_the_print_dialog_and_neither_it_nor_the_download
 
 
 def test_the_same_print_edition_makes_the_same_bytes_as_the_build(site, book_html, book_data):
-    assert typeset.pdf(book_html) == typeset.pdf(book_html) == (site / DATA["files"]["PDF"]).read_bytes()
-    epub = typeset.epub(book_html, book_data)
-    assert epub == typeset.epub(book_html, book_data) == (site / DATA["files"]["EPUB"]).read_bytes()
+    """Made again in this process, apart from the build's own, at another time."""
+    assert typeset.pdf(book_html) == (site / DATA["files"]["PDF"]).read_bytes()
+    assert typeset.epub(book_html, book_data) == (site / DATA["files"]["EPUB"]).read_bytes()
 
 
 def test_the_dates_are_the_publications_unless_the_build_gives_the_commits(monkeypatch):
