@@ -83,26 +83,28 @@ def paragraph_block(paragraph: Paragraph, number: int) -> str:
     return f"{with_footnotes(paragraph.text)}\n{{: #p{number} }}\n"
 
 
-def reference_links(citations: tuple[Citation, ...]) -> str:
-    """Links from a note to each work's entry on the References page, on a line of their own."""
+def reference_links(citations: tuple[Citation, ...], references: str = REFERENCES) -> str:
+    """Links from a note to each work's entry on the ``references`` page ("" for the same page),
+    on a line of their own."""
     if not citations:
         return ""
-    links = [f"[{c.label}]({REFERENCES}#ref-{c.key})" + (f", {c.locator}" if c.locator else "")
+    links = [f"[{c.label}]({references}#ref-{c.key})" + (f", {c.locator}" if c.locator else "")
              for c in citations]
     # A hard line break, indented so that it continues a footnote's definition.
     return "  \n    " + editorial(f"Full reference{'s' if len(links) > 1 else ''}: " + "; ".join(links))
 
 
-def note_text(note: Note) -> str:
+def note_text(note: Note, references: str = REFERENCES) -> str:
     """The note as the author wrote it, then links to the works it cites; an "Ibid." says which
     note's sources it repeats."""
     repeats = "" if note.ibid_of is None else " " + editorial(
         f"same source as note {note.ibid_of.number}: {with_languages(note.ibid_of.text, note.citations)}")
-    return with_languages(note.text, note.citations) + repeats + reference_links(note.citations)
+    return with_languages(note.text, note.citations) + repeats + reference_links(note.citations, references)
 
 
-def footnotes(paragraphs: list[Paragraph], notes: dict[int, Note]) -> str:
-    """Footnote definitions for the notes cited in these paragraphs, in the article's order."""
+def footnotes(paragraphs: list[Paragraph], notes: dict[int, Note], references: str = REFERENCES) -> str:
+    """Footnote definitions for the notes cited in these paragraphs, in the article's order; their
+    "Full reference" links lead to the ``references`` page."""
     cited = sorted({int(n) for p in paragraphs for n in MARKER.findall(p.text)})
-    return "".join(f"[^{n}]: {note_text(notes[n])}\n" for n in cited)
+    return "".join(f"[^{n}]: {note_text(notes[n], references)}\n" for n in cited)
 

@@ -11,18 +11,19 @@ from .abbreviations import abbreviations
 from .bibliography import formatted_entries, load_works
 from .cite import cite_notes
 from .config import load_config
-from .datafiles import ABBREVIATIONS, CITATIONS, NAVIGATION, citations, definitions, navigation
+from .datafiles import ABBREVIATIONS, CITATIONS, DOWNLOADS, NAVIGATION, citations, definitions, downloads, navigation
 from .editors import load_editor_data
 from .merge import merge
 from .model import Article, Page
 from .pages.about import about_page
 from .pages.article import home_page, section_page
-from .pages.cite import cite_page, downloads
+from .pages.cite import cite_page, citation_files
 from .pages.glossary import glossary_page
 from .pages.names import names_page
 from .pages.notes import notes_page
+from .pages.print_edition import PATH as PRINT
 from .pages.print_edition import print_page
-from .pages.references import references_page
+from .pages.references import references_page, with_language
 from .pages.timeline import timeline_page
 from .parse import parse_export
 from .places import article_passages, citing_paragraphs, footnote_pages, passages, placed_paragraphs
@@ -47,19 +48,21 @@ def article_files(article: Article, config_path: Path) -> dict[str, str]:
     editors = load_editor_data()
     rec = record(article, config.edition, (form.text for entry in editors.entries for form in entry.forms))
     cited = article_citations(rec, config.style, config.apa_style)
-    entries = formatted_entries(config.bibliography, config.style)
+    entries = {key: with_language(text, works[key])
+               for key, text in formatted_entries(config.bibliography, config.style).items()}
     groups = [("The article", [home_page(article, rec, placed, notes),
                                *(section_page(article, section, placed, notes) for section in article.sections)]),
               ("Notes and references", [notes_page(notes, citing_paragraphs(article)),
-                                        references_page(entries, works, notes, footnote_pages(article))]),
+                                        references_page(entries, notes, footnote_pages(article))]),
               ("Explore", [names_page(texts, editors), timeline_page(texts, editors),
                            glossary_page(abbrs, article_passages(article))]),
               ("The edition", [about_page(article, config.edition), cite_page(rec, cited),
-                               print_page(article, placed, notes)])]
+                               print_page(article, placed, notes, rec, config.edition, entries)])]
     pages = [page for _, group in groups for page in group]
     check_distinct_paths(pages, article)
     return {NAVIGATION: navigation(article.title, groups), ABBREVIATIONS: definitions(abbrs),
-            **{page.path: page.text for page in pages}, **downloads(rec), CITATIONS: citations(rec, works, cited)}
+            **{page.path: page.text for page in pages}, **citation_files(rec),
+            CITATIONS: citations(rec, works, cited), DOWNLOADS: downloads(rec, article, PRINT)}
 
 
 def check_distinct_paths(pages: list[Page], article: Article) -> None:

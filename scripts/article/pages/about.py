@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from ..downloads import download_line
 from ..markdown import editorial, escape, page
 from ..model import Article, Edition, Page
 from ..places import ABOUT, ABOUT_TITLE
 
 
-def about_page(article: Article, edition: Edition) -> Page:
-    disclaimer = f"\n## Disclaimer\n\n> {escape(article.disclaimer)}\n" if article.disclaimer else ""
-    body = (f"\n# {ABOUT_TITLE}\n\n"
+def about_text(article: Article, edition: Edition, level: int = 1) -> str:
+    """The About text under a heading of ``level``: the About page's own, and the print edition's last part."""
+    disclaimer = f"\n{'#' * (level + 1)} Disclaimer\n\n> {escape(article.disclaimer)}\n" if article.disclaimer else ""
+    return (f"\n{'#' * level} {ABOUT_TITLE}\n\n"
             f"This is a reader edition of *{escape(article.title)}*, published by {escape(edition.publisher)} "
             f"on the web on {edition.published} at <{edition.source_url}>. {escape(article.publication)}\n"
             '{: data-search-exclude="" }\n\n'  # the home page's title block and Cite say it too
@@ -17,12 +19,15 @@ def about_page(article: Article, edition: Edition) -> Page:
             "kept unchanged in the repository's `source/` folder. The author's words are kept as "
             "published: only spacing, invisible characters and the form of note markers are normalised, "
             "and the notes keep the article's own numbers.\n\n"
-            "## What this edition adds\n\n"
+            f"{'#' * (level + 1)} What this edition adds\n\n"
             f"Whatever the edition adds beside the author's words is {editorial('set in square brackets, like this')}: "
             "in a note, which note an “Ibid.” repeats and the full reference of each work it cites; on the "
             "Notes page, archived copies of the cited web pages and the paragraphs that cite each note. "
             "An abbreviation shows what it stands for where a page first uses it, and the Glossary lists them "
             "all. The paragraph numbers (¶) are the edition's, for citing a paragraph.\n"
             + disclaimer)
-    return page(ABOUT, ABOUT_TITLE, body, title=ABOUT_TITLE,
-                description=f"Where the text of “{article.title}” comes from.")
+
+
+def about_page(article: Article, edition: Edition) -> Page:
+    return page(ABOUT, ABOUT_TITLE, about_text(article, edition) + "\n" + download_line(article.title),
+                title=ABOUT_TITLE, description=f"Where the text of “{article.title}” comes from.")

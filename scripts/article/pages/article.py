@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from ..downloads import download_line
 from ..markdown import escape, first_sentence, footnotes, page, paragraph_block
 from ..model import Anchor, Article, Note, Page, Paragraph, Record, Section
 from ..places import HOME, HOME_TITLE, NOTES, section_path
@@ -34,7 +35,7 @@ def home_page(article: Article, rec: Record, placed: list[tuple[Anchor, Paragrap
     contents = "".join(f"{i}. [{escape(s.heading)}]({section_path(s)})\n"
                        for i, s in enumerate(article.sections, start=1))
     notes_text = footnotes(list(article.summary), notes)
-    body = (f"\n# {escape(article.title)}\n\n{title_block(rec)}\n"
+    body = (f"\n# {escape(article.title)}\n\n{title_block(rec)}\n{download_line(article.title)}\n"
             f"## Summary\n\n{numbered(placed, HOME)}\n"
             f"**Key words:** {escape(', '.join(article.keywords))}.\n\n## Contents\n\n{contents}\n"
             f"The [notes]({NOTES}) follow the text.\n"

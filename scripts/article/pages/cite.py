@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..downloads import download_line
 from ..markdown import escape, page
 from ..model import Citations, Page, Record, Styled
 from ..scholarly import csl_json, name_spans
@@ -59,7 +60,7 @@ def ris(rec: Record, abstract: bool = True) -> str:
     return "".join(f"{tag}  - {value}\n" for tag, value in tags)
 
 
-def downloads(rec: Record) -> dict[str, str]:
+def citation_files(rec: Record) -> dict[str, str]:
     """The files the Cite page offers, by path below docs/."""
     return {BIB: bibtex(rec), RIS: ris(rec), CSL: csl_json(rec)}
 
@@ -77,7 +78,8 @@ def cite_page(rec: Record, cited: Citations) -> Page:
     text = (f"\n# Cite this article\n\nThe article names no personal author: its publisher, the "
             f"{escape(rec.author)} ({escape(rec.short_author)}), stands as author. Cite the article as published "
             f"on its publisher's web page, not this edition; the styles name the book it is included in where "
-            f"they have a place for it. Each button copies its citation as plain text.\n"
+            f"they have a place for it. Each button copies its citation as plain text.\n\n"
+            + download_line(rec.title) +
             f"\n## Chicago\n\n*The Chicago Manual of Style*, 18th edition, notes and bibliography.\n"
             f"\n### Note\n\n{styled(cited.chicago_note, 'Copy the Chicago note')}"
             f"\n### Bibliography entry\n\n{styled(cited.chicago_entry, 'Copy the Chicago bibliography entry')}"

@@ -1,16 +1,41 @@
-"""The print edition: the whole article and all its notes, in order, on one page."""
+"""The print edition: the whole article on one page, as the PDF and EPUB downloads carry it too.
+
+Title block and provenance, the summary and keywords, every section, the notes, the References
+and About this edition with the disclaimer. Its "Full reference" links lead to the References
+printed on the same page. The build makes the downloads from this page (scripts/hooks/downloads.py).
+"""
 
 from __future__ import annotations
 
+import datetime
+
+from ..downloads import SITE_ONLY, download_line
 from ..markdown import LEFT_OUT_OF_SEARCH, escape, footnotes, page, paragraph_block
-from ..model import Anchor, Article, Note, Page, Paragraph
+from ..model import Anchor, Article, Edition, Note, Page, Paragraph, Record
 from ..places import HOME
+from .about import about_text
+from .references import ordered_entries
 
 PATH = "print.md"
+# Where Python-Markdown's footnotes extension puts the notes (its default PLACE_MARKER).
+NOTES_GO_HERE = "///Footnotes Go Here///"
 
 
-def print_page(article: Article, placed: list[tuple[Anchor, Paragraph]], notes: dict[int, Note]) -> Page:
-    """One page for printing or saving as PDF; left out of search, which finds the section pages."""
+def long_date(iso: str) -> str:
+    """ "2023-09-07" as "7 September 2023"."""
+    date = datetime.date.fromisoformat(iso)
+    return f"{date.day} {date:%B %Y}"
+
+
+def title_block(rec: Record) -> str:
+    """The title, then who published the article, when and where, and its address."""
+    container = f" in *{escape(rec.container)}*" if rec.container else " on the web"
+    return (f"\n# {escape(rec.title)}\n\n{escape(rec.author)} ({escape(rec.short_author)})  \n"
+            f"Published {long_date(rec.published)}{container}  \nOriginal: <{rec.url}>\n{{: .title-block }}\n\n")
+
+
+def body(article: Article, placed: list[tuple[Anchor, Paragraph]]) -> str:
+    """The summary, the keywords and each section, every paragraph with its anchor."""
     blocks, part = [], None
     for anchor, paragraph in placed:
         if anchor.path != part:  # a new part: the summary, then each section
@@ -19,8 +44,20 @@ def print_page(article: Article, placed: list[tuple[Anchor, Paragraph]], notes: 
             blocks.append(f"## {escape(anchor.title)}\n\n")
             part = anchor.path
         blocks.append(paragraph_block(paragraph, anchor.number) + "\n")
-    body = (f"\n# {escape(article.title)}\n\n*{escape(article.publication)}*\n\n" + "".join(blocks)
-            + "## Notes\n\n" + footnotes(article.paragraphs, notes))
-    return page(PATH, "Print edition", body, title="Print edition",
-                description="The whole article with all its notes on one page, for printing or saving as PDF.",
+    return "".join(blocks)
+
+
+def print_page(article: Article, placed: list[tuple[Anchor, Paragraph]], notes: dict[int, Note], rec: Record,
+               edition: Edition, entries: dict[str, str]) -> Page:
+    """One page for printing; left out of search, which finds the section pages."""
+    references = "".join(f"{text}\n{{: #ref-{key} .reference }}\n\n" for key, text in ordered_entries(entries))
+    text = (title_block(rec) + download_line(rec.title, print_button=True) + "\n" + body(article, placed)
+            # On paper the notes stand at the foot of each page, so only the site shows this heading.
+            + f"## Notes {{: .{SITE_ONLY} }}\n\n{NOTES_GO_HERE}\n\n"
+            + footnotes(article.paragraphs, notes, references="")
+            + "\n## References\n\n" + references
+            + about_text(article, edition, level=2))
+    return page(PATH, "Print edition", text, title="Print edition",
+                description="The whole article with its notes, References and disclaimer on one page, "
+                            "for printing; also as PDF and EPUB.",
                 search=LEFT_OUT_OF_SEARCH)

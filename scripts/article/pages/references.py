@@ -31,13 +31,17 @@ def with_language(entry: str, work: Work) -> str:
     return f'{entry[:start]}<span lang="{work.language}">{entry[start:end]}</span>{entry[end:]}'
 
 
-def references_page(entries: dict[str, str], works: dict[str, Work], notes: dict[int, Note],
+def ordered_entries(entries: dict[str, str]) -> list[tuple[str, str]]:
+    """The formatted entries (by key) sorted as a bibliography is: by their text, whose author comes first."""
+    return sorted(entries.items(), key=lambda item: fold(item[1]).casefold())
+
+
+def references_page(entries: dict[str, str], notes: dict[int, Note],
                     places: dict[int, list[tuple[str, str]]]) -> Page:
     """The page of ``entries`` (the works' formatted entries by key); ``places`` are the pages
     whose foot defines each note."""
-    ordered = sorted(entries.items(), key=lambda item: fold(item[1]).casefold())  # the author comes first
-    blocks = [f"{with_language(text, works[key])}  \n{back_links(key, notes, places)}\n{{: #ref-{key} .reference }}\n"
-              for key, text in ordered]
+    blocks = [f"{text}  \n{back_links(key, notes, places)}\n{{: #ref-{key} .reference }}\n"
+              for key, text in ordered_entries(entries)]
     body = (f"\n# {TITLE}\n\n"
             "The works cited in the article's notes, in the article's own style (Chicago, notes and\n"
             "bibliography), sorted by author. Each entry links back to the notes that cite it.\n\n"

@@ -1,0 +1,90 @@
+"""The article to take away: a PDF and an EPUB of the print edition, made by the build.
+
+When the build gathers its files, this hook renders the print page (docs/.downloads.yml names
+it) as one HTML document (hooks/book.py), typesets it (hooks/typeset.py) and adds both files to
+the site; then it writes each file's size after every link to it, "Download: PDF (250 kB), EPUB
+(40 kB)". Templates find the same as ``config.extra.downloads``.
+
+The files are kept in .cache/downloads/ under a hash of all they are made from: the HTML, the
+stylesheet, the Lua filter, the code that shapes and sets them, and the engines' versions. An
+unchanged article therefore costs one Markdown conversion and a hash, in ``mkdocs serve`` too.
+A download that cannot be made stops the build, so no page links a file that is not there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+
+from article.datafiles import DOWNLOADS
+from hooks import book, typeset
+from hooks.generated import generated
+
+CACHE = Path(".cache") / "downloads"  # beside mkdocs.yml
+log = logging.getLogger(f"mkdocs.hooks.{__name__}")
+
+
+def inputs_hash(html: str) -> str:
+    """A hash of everything the downloads are made from."""
+    digest = hashlib.sha256(html.encode("utf-8"))
+    for path in (typeset.PDF_STYLE, typeset.EPUB_NOTES, Path(typeset.__file__), Path(book.__file__)):
+        digest.update(path.read_bytes())
+    digest.update(typeset.engines().encode("utf-8"))
+    return digest.hexdigest()[:32]
+
+
+def cached(path: Path, make: Callable[[], bytes]) -> Path:
+    """``path``, made (and written whole, so a stopped build leaves no half file) if it is not there."""
+    if not path.is_file():
+        content = make()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+            handle.write(content)
+        os.replace(handle.name, path)
+    return path
+
+
+def made(html: str, data: dict, folder: Path) -> dict[str, Path]:
+    """The PDF and the EPUB of the book's ``html``, from the cache or made now."""
+    key, start = inputs_hash(html), time.perf_counter()
+    paths = {"PDF": cached(folder / f"{key}.pdf", lambda: typeset.pdf(html)),
+             "EPUB": cached(folder / f"{key}.epub", lambda: typeset.epub(html, data))}
+    log.debug("PDF and EPUB ready in %.2f s", time.perf_counter() - start)
+    return paths
+
+
+def human_size(size: int) -> str:
+    """ "250 kB", "1.2 MB"."""
+    return f"{size / 1000:.0f} kB" if size < 999_500 else f"{size / 1_000_000:.1f} MB"
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    data = dict(generated(config, DOWNLOADS))
+    data["modified"] = book.modified(data["published"])
+    text, _ = get_data(files.get_file_from_path(data["source"]).content_string)
+    try:
+        paths = made(book.book_html(text, config, data), data, Path(config.config_file_path).parent / CACHE)
+    except (OSError, RuntimeError) as error:
+        raise PluginError(f"cannot make the PDF and EPUB downloads: {error}") from None
+    config.extra["downloads"] = {}
+    for kind, url in data["files"].items():
+        files.append(File.generated(config, url, abs_src_path=str(paths[kind])))
+        config.extra["downloads"][kind] = {"url": url, "size": human_size(paths[kind].stat().st_size)}
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    for download in config.extra["downloads"].values():
+        markdown = markdown.replace(f"]({download['url']})", f"]({download['url']}) ({download['size']})")
+    return markdown

@@ -1,0 +1,66 @@
+"""Typeset the print edition's HTML (hooks/book.py) as a PDF and an EPUB (not a hook itself).
+
+PDF: WeasyPrint, a Python library that lays out paged media from HTML and CSS itself (on
+Debian's Pango), so the build needs no browser. It does what a paged article needs and a
+browser's print engine does not: notes at the foot of their page (``float: footnote``),
+running heads and page numbers (``@page`` margin boxes), PDF/UA tagging, metadata from the
+document's ``<meta>`` tags and embedded font subsets. It may read local files only.
+
+EPUB: pandoc's EPUB 3 writer, one chapter per section; the Lua filter beside the stylesheet makes
+each note an ``epub:type="noteref"`` link to an ``epub:type="footnote"`` aside, which e-readers
+pop up, with the article's own number.
+
+Same input, same bytes: WeasyPrint takes the dates from the document's ``<meta>`` tags, pandoc
+its timestamps from SOURCE_DATE_EPOCH, both set to ``data["modified"]`` (hooks/book.py), and the
+EPUB's identifier is derived from the article's address.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import uuid
+from importlib.metadata import version
+from pathlib import Path
+
+import pypandoc
+
+STYLES = Path(__file__).resolve().parents[1] / "styles"
+PDF_STYLE = STYLES / "print-edition.css"
+EPUB_NOTES = STYLES / "epub-notes.lua"
+
+
+def engines() -> str:
+    """The engines' versions: a new version may set the same HTML differently."""
+    return f"WeasyPrint {version('weasyprint')}, pandoc {pypandoc.get_pandoc_version()}"
+
+
+def pdf(html: str) -> bytes:
+    """The PDF/UA-1 of the book's HTML, set with the print edition's stylesheet."""
+    # Imported here, not above: loading WeasyPrint takes a second, which an unchanged article must not cost.
+    import weasyprint
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
+    try:
+        document = weasyprint.HTML(string=html, url_fetcher=fetcher)
+        return document.write_pdf(stylesheets=[weasyprint.CSS(filename=str(PDF_STYLE), url_fetcher=fetcher)],
+                                  pdf_variant="pdf/ua-1")
+    except FatalURLFetchingError as error:  # not an Exception: it would end the build with a traceback
+        raise RuntimeError(f"the PDF may use local files only: {error}") from None
+
+
+def epub(html: str, data: dict) -> bytes:
+    """The EPUB 3 of the book's HTML, with the metadata of ``data`` (docs/.downloads.yml)."""
+    metadata = {"identifier": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, data['url'])}",
+                "publisher": data["publisher"], "date": data["published"], "source": data["url"],
+                "lang": data["language"]}
+    args = [f"--metadata={key}={value}" for key, value in metadata.items()]
+    args += [f"--metadata=subject={keyword}" for keyword in data["keywords"]]
+    result = subprocess.run([pypandoc.get_pandoc_path(), "--from=html", "--to=epub3", "--output=-",
+                             f"--lua-filter={EPUB_NOTES}", "--split-level=2", "--epub-title-page=false", *args],
+                            input=html.encode("utf-8"), capture_output=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": str(data["modified"])})
+    if result.returncode != 0:
+        raise RuntimeError(f"pandoc could not make the EPUB: {result.stderr.decode('utf-8', 'replace')}")
+    return result.stdout
