@@ -221,7 +221,7 @@ def test_cite_this_paragraph_copies_the_citation_with_its_number_and_permalink(b
     page.locator("#p12 .paragraph-cite").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     context.close()
-    assert "Shining Path and its Alliance with Drug Trafficking in the VRAEM" in copied
+    assert "Shining Path and Its Alliance with Drug Trafficking in the VRAEM" in copied  # Chicago: headline case
     assert re.search(rf"¶12, \S+/{MUTATION}/#p12\.$", copied), copied
 
 

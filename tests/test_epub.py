@@ -86,7 +86,7 @@ def test_the_epub_opens_with_the_title_block_then_the_article_references_and_abo
         assert line in first
     headings = [text(h) for doc in spine for h in doc.iter() if h.tag in (f"{{{NS['x']}}}h2", f"{{{NS['x']}}}h3")]
     assert headings == ["Summary", *(s.heading for s in article.sections), "References", "About this edition",
-                        "Disclaimer"]
+                        "What this edition adds", "Disclaimer"]
     whole = " ".join(running_text(doc) for doc in spine)
     assert all(plain(p.text) in whole for p in article.paragraphs)
     assert article.disclaimer in whole

@@ -119,7 +119,7 @@ def test_the_pdfs_outline_lists_the_sections_then_references_and_about_with_the_
         return [t for item in items for t in (titles(item) if isinstance(item, list) else [item.title])]
 
     assert titles(PdfReader(pdf).outline) == [DATA["title"], "Summary", *(s.heading for s in article.sections),
-                                              "References", "About this edition", "Disclaimer"]
+                                              "References", "About this edition", "What this edition adds", "Disclaimer"]
 
 
 def test_the_pdf_ends_with_the_references_then_the_disclaimer(pdf, article):
