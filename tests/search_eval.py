@@ -61,7 +61,7 @@ import snowballstemmer
 import yaml
 
 from article.text import fold
-from hooks.word_forms import IRREGULAR
+from hooks.word_forms import IRREGULAR, spanish_forms, verb_forms  # Spanish number and gender: one set of rules
 
 ROOT = Path(__file__).resolve().parent.parent
 HARNESS = Path(__file__).resolve().parent / "search_worker.js"
@@ -331,43 +331,9 @@ def english_forms(word: str, noun: bool) -> set[str]:
             verbs.add(re.sub(pattern, replacement, single))
             break
     for verb in verbs - IRREGULAR:
-        forms.add(verb)
-        if verb.endswith("e"):
-            forms |= {verb + "s", verb + "d", verb[:-1] + "ing"}
-        elif re.search(r"[^aeiou]y$", verb):
-            forms |= {verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
-        else:
-            forms |= {verb + ("es" if re.search(r"(ch|sh|s|x|z)$", verb) else "s"), verb + "ed", verb + "ing"}
-        if verb.endswith("ate"):
-            forms |= {verb[:-1] + "ion", verb[:-1] + "ive"}
-        elif verb.endswith("ize"):
-            forms.add(verb[:-1] + "ation")
-        elif re.search(r"(ct|pt|ss)$", verb):
-            forms |= {verb + "ion", verb + "ive"}
+        forms |= verb_forms(verb)
     stem = ENGLISH.stemWord(word)
     return {f for f in forms if f != word and len(f) >= 3 and ENGLISH.stemWord(f) == stem}
-
-
-def spanish_forms(word: str) -> set[str]:
-    """Other Spanish forms (number, gender) of a lower-case word, each with the word's stem."""
-    forms: set[str] = set()
-    if word.endswith("ciones"):
-        forms.add(word[:-6] + "ción")
-    elif word.endswith(("ción", "cion")):
-        forms.add(word[:-4] + "ciones")
-    elif re.search(r"[aeiouáéíóú]s$", word):
-        forms.add(word[:-1])
-    elif re.search(r"[^aeiouáéíóú]es$", word):
-        forms.add(word[:-2])
-    elif re.search(r"[aeiouáéíóú]$", word):
-        forms.add(word + "s")
-    else:
-        forms.add(word + "es")
-    for form in list(forms) + [word]:
-        if m := re.search(r"(?:ic|ad|id|iv|os|an)([oa])(s?)$", form):
-            forms.add(form[:m.start(1)] + ("a" if m[1] == "o" else "o") + m[2])
-    stem = SPANISH.stemWord(word)
-    return {f for f in forms if f != word and len(f) >= 3 and SPANISH.stemWord(f) == stem}
 
 
 def spanish_words(text: str) -> set[str]:
@@ -449,7 +415,7 @@ def generate(article: Article) -> list[Query]:
                 lower = w.lower()
                 forms = set()
                 if w == lower:                 # names do not inflect
-                    forms = english_forms(lower, lower in article.nouns) | (spanish_forms(lower) if w in spanish else set())
+                    forms = english_forms(lower, lower in article.nouns) | (set(spanish_forms(lower)) if w in spanish else set())
                 for form in sorted(forms):
                     raw.append(("inflection", form, holders | article.holding_word(form), "words", w, form))
                 if folded(w) != w.lower():

@@ -22,12 +22,11 @@ def day(iso: str) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
-def title_block(rec: Record) -> str:
-    """Who published the article, when and where, and what a reader can do with it."""
-    where = f" in *{escape(rec.container)}*" if rec.container else ""
+def title_block(rec: Record, last_line: str) -> str:
+    """Who published the article, when and where, then ``last_line`` (the original, what to do)."""
+    where = f" in *{escape(rec.container)}*" if rec.container else " on the web"
     return (f"**{escape(rec.author)} ({escape(rec.short_author)})**  \n"
-            f"Published {day(rec.published)}{where}  \n"
-            f"[Read the original]({rec.url}) · [Cite this article]({CITE})\n"
+            f"Published {day(rec.published)}{where}  \n{last_line}\n"
             '{: .title-block data-search-exclude="" }\n')  # search finds these facts on About
 
 
@@ -35,7 +34,8 @@ def home_page(article: Article, rec: Record, placed: list[tuple[Anchor, Paragrap
     contents = "".join(f"{i}. [{escape(s.heading)}]({section_path(s)})\n"
                        for i, s in enumerate(article.sections, start=1))
     notes_text = footnotes(list(article.summary), notes)
-    body = (f"\n# {escape(article.title)}\n\n{title_block(rec)}\n{download_line(article.title)}\n"
+    actions = f"[Read the original]({rec.url}) · [Cite this article]({CITE})"
+    body = (f"\n# {escape(article.title)}\n\n{title_block(rec, actions)}\n{download_line(article.title)}\n"
             f"## Summary\n\n{numbered(placed, HOME)}\n"
             f"**Key words:** {escape(', '.join(article.keywords))}.\n\n## Contents\n\n{contents}\n"
             f"The [notes]({NOTES}) follow the text.\n"

@@ -7,31 +7,18 @@ printed on the same page. The build makes the downloads from this page (scripts/
 
 from __future__ import annotations
 
-import datetime
 
 from ..downloads import SITE_ONLY, download_line
 from ..markdown import LEFT_OUT_OF_SEARCH, escape, footnotes, page, paragraph_block
 from ..model import Anchor, Article, Edition, Note, Page, Paragraph, Record
 from ..places import HOME
 from .about import about_text
+from .article import title_block
 from .references import ordered_entries
 
 PATH = "print.md"
 # Where Python-Markdown's footnotes extension puts the notes (its default PLACE_MARKER).
 NOTES_GO_HERE = "///Footnotes Go Here///"
-
-
-def long_date(iso: str) -> str:
-    """ "2023-09-07" as "7 September 2023"."""
-    date = datetime.date.fromisoformat(iso)
-    return f"{date.day} {date:%B %Y}"
-
-
-def title_block(rec: Record) -> str:
-    """The title, then who published the article, when and where, and its address."""
-    container = f" in *{escape(rec.container)}*" if rec.container else " on the web"
-    return (f"\n# {escape(rec.title)}\n\n{escape(rec.author)} ({escape(rec.short_author)})  \n"
-            f"Published {long_date(rec.published)}{container}  \nOriginal: <{rec.url}>\n{{: .title-block }}\n\n")
 
 
 def body(article: Article, placed: list[tuple[Anchor, Paragraph]]) -> str:
@@ -51,7 +38,7 @@ def print_page(article: Article, placed: list[tuple[Anchor, Paragraph]], notes: 
                edition: Edition, entries: dict[str, str]) -> Page:
     """One page for printing; left out of search, which finds the section pages."""
     references = "".join(f"{text}\n{{: #ref-{key} .reference }}\n\n" for key, text in ordered_entries(entries))
-    text = (title_block(rec) + download_line(rec.title, print_button=True) + "\n" + body(article, placed)
+    text = (f"\n# {escape(rec.title)}\n\n" + title_block(rec, f"Original: <{rec.url}>") + "\n" + download_line(rec.title, print_button=True) + "\n" + body(article, placed)
             # On paper the notes stand at the foot of each page, so only the site shows this heading.
             + f"## Notes {{: .{SITE_ONLY} }}\n\n{NOTES_GO_HERE}\n\n"
             + footnotes(article.paragraphs, notes, references="")
