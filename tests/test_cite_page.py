@@ -132,11 +132,6 @@ def test_the_cite_page_links_each_download_under_a_name_of_its_own(site):
     assert all((site / "cite" / e.attrs["href"]).is_file() for e in links)
 
 
-def test_the_paragraph_note_places_the_paragraph_number_before_the_url(files):
-    data = yaml.safe_load(files[".citations.yml"])
-    assert data["paragraph_note"] == data["note"].replace(f", {URL}.", f", para. {{paragraph}}, {URL}.")
-
-
 def test_citation_cff_is_valid():
     result = subprocess.run([str(Path(sys.executable).parent / "cffconvert"), "--validate"], cwd=ROOT,
                             capture_output=True, text=True)

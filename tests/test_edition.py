@@ -222,7 +222,8 @@ def test_cite_this_paragraph_copies_the_citation_with_its_number_and_permalink(b
     copied = page.evaluate("navigator.clipboard.readText()")
     context.close()
     assert "Shining Path and Its Alliance with Drug Trafficking in the VRAEM" in copied  # Chicago: headline case
-    assert re.search(rf"¶12, \S+/{MUTATION}/#p12\.$", copied), copied
+    assert EDITION.source_url in copied and "para." not in copied  # the article as published, then the edition
+    assert re.search(rf"¶12 in the reader edition, \S+/{MUTATION}/#p12\.$", copied), copied
 
 
 def test_the_navigation_groups_the_article_its_notes_the_explorers_and_the_edition(base_url, page):

@@ -39,8 +39,8 @@ def navigation(title: str, groups: list[tuple[str, list[Page]]]) -> str:
 
 def citations(rec: Record, works: dict[str, Work], cited: Citations) -> str:
     """Google Scholar meta tags and JSON-LD for the article's pages, and the article's Chicago note as
-    plain text: whole, and for one paragraph (replace "{paragraph}" with its number)."""
-    data = {**metadata(rec, works), "note": cited.chicago_note.plain, "paragraph_note": cited.paragraph_note}
+    plain text (the start of a paragraph's citation)."""
+    data = {**metadata(rec, works), "note": cited.chicago_note.plain}
     return f"# {GENERATED_NOTE}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 

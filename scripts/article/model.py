@@ -162,7 +162,6 @@ class Citations:
     chicago_note: Styled
     chicago_entry: Styled
     apa_entry: Styled
-    paragraph_note: str  # the plain Chicago note with "{paragraph}" where a paragraph number goes
 
 
 @dataclass(frozen=True)

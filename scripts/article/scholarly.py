@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from .bibliography import Work, citeproc, plain, plain_texts, set_entries, set_notes
-from .model import Article, ArticleError, Citations, Edition, Record, Styled
+from .model import Article, Citations, Edition, Record, Styled
 from .text import comparable, fold
 from .text import plain as plain_text
 
@@ -23,7 +23,6 @@ PUBLICATION = re.compile(r"included in the publication\s+(?P<container>.+?)\.?\s
 SCHEMA_TYPES = {"article": "ScholarlyArticle", "book": "Book", "techreport": "Report", "misc": "CreativeWork"}
 WORD = re.compile(r"[^\W\d_][\w’'-]*")
 OPENING = re.compile(r"(?:^|[:?!]\s+)$")  # what stands before a title's or subtitle's first word
-PARAGRAPH = 999999  # a locator no note holds, where "{paragraph}" goes in the paragraph note
 
 
 def record(article: Article, edition: Edition, names: Iterable[str]) -> Record:
@@ -99,22 +98,16 @@ def csl_json(rec: Record) -> str:
 
 
 def citations(rec: Record, chicago: Path, apa: Path) -> Citations:
-    """The record set by citeproc: Chicago's note and bibliography entry, APA's reference entry, and
-    the Chicago note of one paragraph (a second copy of the item, so that its note is a first one too)."""
-    twin = f"{rec.key}-paragraph"
+    """The record set by citeproc: Chicago's note and bibliography entry, and APA's reference entry."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"{rec.key}.json"
-        path.write_text(json.dumps([csl_item(rec), {**csl_item(rec), "id": twin}], ensure_ascii=False),
-                        encoding="utf-8")
-        chicago_out = citeproc(f"[@{rec.key}]\n\n[@{twin}, para. {PARAGRAPH}]\n", chicago, path)
+        path.write_text(json.dumps([csl_item(rec)], ensure_ascii=False), encoding="utf-8")
+        chicago_out = citeproc(f"[@{rec.key}]\n", chicago, path)
         apa_out = citeproc(f"---\nnocite: '@{rec.key}'\n---\n", apa, path)
-    (note, paragraph), chicago_entry = set_notes(chicago_out), set_entries(chicago_out)[rec.key]
+    (note,), chicago_entry = set_notes(chicago_out), set_entries(chicago_out)[rec.key]
     apa_entry = set_entries(apa_out)[rec.key]
-    texts = plain_texts([note, chicago_entry, apa_entry, paragraph])
-    if texts[3].count(f"para. {PARAGRAPH}") != 1:
-        raise ArticleError(chicago, 1, "the style gives no place for a paragraph number in a note")
-    return Citations(Styled(note, texts[0]), Styled(chicago_entry, texts[1]), Styled(apa_entry, texts[2]),
-                     texts[3].replace(f"para. {PARAGRAPH}", "para. {paragraph}"))
+    texts = plain_texts([note, chicago_entry, apa_entry])
+    return Citations(Styled(note, texts[0]), Styled(chicago_entry, texts[1]), Styled(apa_entry, texts[2]))
 
 
 def meta_reference(work: Work) -> str:

@@ -31,10 +31,9 @@ words_on: dict[str, int] = {}  # each page's word count, from its content, for t
 
 
 def paragraph_aids(number: str, citation: str, url: str) -> str:
-    """The "¶12" permalink and the button that copies the paragraph's citation: the article's
-    note with the paragraph as its locator, then the paragraph in this edition, which numbers it."""
-    note = citation.replace("{paragraph}", number).removesuffix(".")
-    cited = html.escape(f"{note}; reader edition, ¶{number}, {url}#p{number}.")
+    """The "¶12" permalink and the button that copies the paragraph's citation: the article as
+    published (its Chicago note), then the paragraph in this edition, which numbers it."""
+    cited = html.escape(f"{citation.removesuffix('.')}, ¶{number} in the reader edition, {url}#p{number}.")
     return (f'<a class="headerlink paragraph-link" href="#p{number}" data-paragraph="{number}" '
             f'aria-label="Link to paragraph {number}"></a>'
             f'<button class="md-clipboard paragraph-cite" type="button" data-clipboard-text="{cited}" '
@@ -50,7 +49,7 @@ def reading_time(words: int) -> str:
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     content = BARE_URL.sub(r'<a class="bare-url" href="\1">\1</a>', content)
     words_on[page.file.src_uri] = len(TAG.sub(" ", content).split())
-    citation = generated(config, CITATIONS)["paragraph_note"]
+    citation = generated(config, CITATIONS)["note"]
     url = config.site_url.rstrip("/") + "/" + page.url
     return PARAGRAPH.sub(lambda m: m[1] + m[3] + paragraph_aids(m[2], citation, url) + m[4], content)
 

@@ -22,9 +22,11 @@ def about_text(article: Article, edition: Edition, level: int = 1) -> str:
             f"{'#' * (level + 1)} What this edition adds\n\n"
             f"Whatever the edition adds beside the author's words is {editorial('set in square brackets, like this')}: "
             "in a note, which note an “Ibid.” repeats and the full reference of each work it cites; on the "
-            "Notes page, archived copies of the cited web pages and the paragraphs that cite each note. "
-            "An abbreviation shows what it stands for where a page first uses it, and the Glossary lists them "
-            "all. The paragraph numbers (¶) are the edition's, for citing a paragraph.\n"
+            "website, also the archived copies of cited web pages and the paragraphs that cite each note. The "
+            "References are this edition's: it identified each cited work and sets it in Chicago style, the "
+            "style of the article's notes. On the website an abbreviation shows what it stands for where a page "
+            "first uses it, a Glossary lists them all, and the paragraphs carry this edition's numbers (¶), "
+            "for citing one; the original has none.\n"
             + disclaimer)
 
 

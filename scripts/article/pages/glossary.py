@@ -26,7 +26,7 @@ def glossary_page(abbreviations: list[Abbreviation], passages: list[Passage]) ->
                    f"| {firsts.get(a.short, '')} |\n" for a in abbreviations)
     body = ("\n# Glossary\n\n"
             "The abbreviations of the article, what they stand for, and where the article first uses "
-            "them. Hover over an abbreviation anywhere in the text to see what it stands for.\n\n"
+            "them. Where a page first uses an abbreviation, hover over it or tap it to see what it stands for.\n\n"
             "| Abbreviation | Stands for | First used |\n| --- | --- | --- |\n" + rows
             + "\n\\* Spelled out by this edition: the article uses the abbreviation without expanding it.\n")
     # Search finds the paragraphs that use the abbreviations.

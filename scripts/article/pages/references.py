@@ -43,8 +43,9 @@ def references_page(entries: dict[str, str], notes: dict[int, Note],
     blocks = [f"{text}  \n{back_links(key, notes, places)}\n{{: #ref-{key} .reference }}\n"
               for key, text in ordered_entries(entries)]
     body = (f"\n# {TITLE}\n\n"
-            "The works cited in the article's notes, in the article's own style (Chicago, notes and\n"
-            "bibliography), sorted by author. Each entry links back to the notes that cite it.\n\n"
+            "The works cited in the article's notes, as this edition identified them, in Chicago style\n"
+            "(notes and bibliography, the style of the notes), sorted by author. Each entry links back to\n"
+            "the notes that cite it.\n\n"
             + "\n".join(blocks))
     return page(REFERENCES, TITLE, body, title=TITLE,
                 description="The works cited in the article's notes, in Chicago style, with links back to the notes.")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from ..editors import EditorData, Label
-from ..markdown import LEFT_OUT_OF_SEARCH, escape, page
+from ..markdown import LEFT_OUT_OF_SEARCH, editorial, escape, page
 from ..model import Page, Passage
 from ..text import fold
 
@@ -88,7 +88,7 @@ def events(paragraphs: list[Passage], data: EditorData) -> list[Event]:
 
 def event_block(event: Event) -> str:
     where = f"[{event.passage.label} · {escape(event.passage.page_title)}]({event.passage.href})"
-    label = f"**{escape(event.label)}**\n\n" if event.label else ""
+    label = f"{editorial(f'**{escape(event.label)}**')}\n\n" if event.label else ""  # the editors' words
     return f"## {escape(event.when)}\n\n{label}> {escape(event.sentence)}\n>\n> — {where}\n"
 
 
