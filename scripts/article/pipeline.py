@@ -5,6 +5,8 @@ parse → merge → resolve (and cite) → place → render the pages in navigat
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .abbreviations import abbreviations
@@ -14,7 +16,7 @@ from .config import load_config
 from .datafiles import ABBREVIATIONS, CITATIONS, NAVIGATION, citations, definitions, navigation
 from .editors import load_editor_data
 from .merge import merge
-from .model import Article, Page
+from .model import Article, Config, Page
 from .pages.about import about_page
 from .pages.article import home_page, section_page
 from .pages.cite import cite_page
@@ -38,6 +40,13 @@ def planned_files(sources: list[Path], config: Path, title: str | None) -> dict[
 def article_files(article: Article, config_path: Path) -> dict[str, str]:
     """The generated files of an article already parsed and merged."""
     config = load_config(config_path)
+    with ThreadPoolExecutor(max_workers=1) as pandoc:  # sets the References while the pages render
+        entries = pandoc.submit(formatted_entries, config.bibliography, config.style)
+        return rendered_files(article, config, entries.result)
+
+
+def rendered_files(article: Article, config: Config, entries: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """Every page and data file; ``entries`` gives the References' entries when they are needed."""
     works = load_works(config.bibliography)
     notes = cite_notes(article, resolve_notes(article), works)
     placed = placed_paragraphs(article)
@@ -54,7 +63,7 @@ def article_files(article: Article, config_path: Path) -> dict[str, str]:
              about_page(article, config.edition)]
     check_distinct_paths(pages, article)
     rec = record(article, config.edition)
-    references = references_page(formatted_entries(config.bibliography, config.style), notes, footnote_pages(article))
+    references = references_page(entries(), notes, footnote_pages(article))
     return {NAVIGATION: navigation(pages, article.title), ABBREVIATIONS: definitions(abbrs),
             **{page.path: page.text for page in [*pages, references, cite_page(rec)]},
             CITATIONS: citations(rec, works)}
