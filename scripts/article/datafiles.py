@@ -12,13 +12,12 @@ import yaml
 
 from .abbreviations import Abbreviation
 from .bibliography import Work
+from .datanames import ABBREVIATIONS, CITATIONS, NAVIGATION
 from .markdown import GENERATED, GENERATED_NOTE
 from .model import Page, Record
 from .scholarly import metadata
 
-NAVIGATION = ".article.yml"        # the site's name and the article's pages, in order
-CITATIONS = ".citations.yml"       # the article's citation metadata, for every article page
-ABBREVIATIONS = ".abbreviations.md"  # abbreviation definitions, appended to every page (mkdocs.yml snippets)
+__all__ = ["ABBREVIATIONS", "CITATIONS", "NAVIGATION", "citations", "definitions", "navigation"]
 
 
 def navigation(pages: list[Page], title: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from article.datafiles import CITATIONS, NAVIGATION
+from article.datanames import CITATIONS, NAVIGATION
 from hooks.generated import generated
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
