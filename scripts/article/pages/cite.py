@@ -30,7 +30,7 @@ def cite_page(rec: Record) -> Page:
                      *([f"T2  - {rec.container}"] if rec.container else []), f"PB  - {rec.author}",
                      f"PY  - {year}", f"DA  - {year}/{month}/{day}", f"UR  - {rec.url}",
                      f"LA  - {rec.language}", "ER  - "])
-    # Prose citations wrap like text (docs/stylesheets/citations.css), so they read whole before copying.
+    # Prose citations wrap like text (docs/assets/reader.css), so they read whole before copying.
     blocks = [("Chicago", "Notes and bibliography style, bibliography entry.", "{ .text .citation-prose }", chicago),
               ("APA", "7th edition, reference list entry.", "{ .text .citation-prose }", apa),
               ("BibTeX", "For LaTeX and most reference managers.", "text", bibtex),
