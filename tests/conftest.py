@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -9,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,10 @@ INTRODUCTION, NEOSENDERISM, RESURGENCE, MUTATION, CONCLUSIONS = (slugify(heading
     "The Mutation of the Shining Path into a Narcoterrorist Organization", "Conclusions"))
 SECTIONS = [INTRODUCTION, NEOSENDERISM, RESURGENCE, MUTATION, CONCLUSIONS]
 SUB_PATH = "/vraem-reader/"  # GitHub Pages serves a project site under the repository's name
+# A fork the deploy workflow is run for in the tests, and the address Pages gives it.
+FORK = "someone/other-name"
+FORK_SITE_URL = "https://someone.github.io/other-name/"
+FORK_REPO_URL = "https://github.com/someone/other-name"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic"]
@@ -54,13 +60,28 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def fork_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as the deploy workflow's build step writes it in the fork FORK, whose Pages address
+    actions/configure-pages reports as FORK_SITE_URL (without the final slash, as it does)."""
+    from workflow import run_build
+
+    runner_temp = tmp_path_factory.mktemp("runner-temp")
+    github = {"GITHUB_REPOSITORY": FORK, "GITHUB_SERVER_URL": "https://github.com", "RUNNER_TEMP": str(runner_temp)}
+    context = {"github.repository": FORK, "github.server_url": "https://github.com",
+               "steps.pages.outputs.base_url": FORK_SITE_URL.rstrip("/"), "runner.temp": str(runner_temp)}
+    return run_build(context, {**github, "NO_MKDOCS_2_WARNING": "1"}, ROOT)
+
+
 class SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site below ``SUB_PATH`` only, like GitHub Pages serves a project site."""
+    """Serves the site below ``sub_path`` only, like GitHub Pages serves a project site."""
+
+    sub_path = SUB_PATH
 
     def translate_path(self, path: str) -> str:
-        if not path.startswith(SUB_PATH):
+        if not path.startswith(self.sub_path):
             return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(SUB_PATH):])
+        return super().translate_path("/" + path[len(self.sub_path):])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """An address that is not in the site gets the site's 404.html, as GitHub Pages answers."""
@@ -79,13 +100,23 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def served(site: Path, sub_path: str = SUB_PATH) -> Iterator[str]:
+    """The built site served on loopback under ``sub_path``; yields its address."""
+    handler = type("Handler", (SubPathHandler,), {"sub_path": sub_path})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{sub_path}"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> str:
     """The built site served on loopback under the project sub-path."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    server.shutdown()
+    with served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -10,10 +10,11 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import CONFIG, ROOT
+from mkdocs.config import load_config
 
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-SITE_URL = CONFIG["site_url"]
+# The address the tests' own build gets: mkdocs.yml's local default, unless SITE_URL is set.
+SITE_URL = load_config(str(CONFIG)).site_url
 ARTICLE_PAGES = sorted(p for p in (ROOT / "docs").glob("*.md") if not p.name.startswith("."))
 
 

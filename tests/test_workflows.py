@@ -14,6 +14,7 @@ from conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
+RELEASE_COMMENT = re.compile(r"@[0-9a-f]{40} +# v\d+\.\d+\.\d+$")
 
 
 def actionlint_findings(*paths: Path) -> list[dict]:
@@ -53,11 +54,24 @@ def test_every_action_is_pinned_to_a_full_commit_sha(workflow: Path) -> None:
     assert refs and [ref for ref in refs if not PINNED.match(ref)] == []
 
 
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_every_pinned_action_names_its_release_beside_the_sha(workflow: Path) -> None:
+    uses = [line.strip() for line in workflow.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert uses and [line for line in uses if not RELEASE_COMMENT.search(line)] == []
+
+
 def test_deployment_alone_may_write_to_pages() -> None:
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
     assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert workflow["concurrency"]["group"]
+
+
+def test_the_deploy_workflow_names_no_repository() -> None:
+    """The site's address and the repository's come from the repository the workflow runs in."""
+    text = (ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
+    assert "vraem-reader" not in text and "OWNER" not in text
 
 
 def test_the_canary_runs_weekly_and_never_gates_a_deployment() -> None:

@@ -16,16 +16,18 @@ from dataclasses import replace
 from .bibliography import Work
 from .model import Article, Citation, Note, Where
 from .resolve import IBID
-from .text import URL, locate
+from .text import URL, comparable
 
 LOCATOR = re.compile(r",\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?)\.?\s*$")
 
 
-def segment_citations(note: Note, where: Where, works: dict[str, Work]) -> tuple[Citation, ...]:
-    """The works one non-"Ibid." note cites, in the order it cites them, with their locators."""
+def segment_citations(note: Note, where: Where, titles: list[tuple[str, Work]]) -> tuple[Citation, ...]:
+    """The works one non-"Ibid." note cites, in the order it cites them, with their locators
+    (``titles``: each work with its title made comparable, computed once for all notes)."""
     citations = []
     for segment in note.text.split("; "):
-        found = [w for w in works.values() if locate(segment, w.title)]
+        text = comparable(segment)
+        found = [w for title, w in titles if title in text]
         if not found:
             raise where.error(f"note {note.number} cites no work of refs.bib: no entry's title stands in "
                               f"“{segment}”")
@@ -41,10 +43,11 @@ def segment_citations(note: Note, where: Where, works: dict[str, Work]) -> tuple
 def cite_notes(article: Article, notes: dict[int, Note], works: dict[str, Work]) -> dict[int, Note]:
     """The notes with their citations attached; refs.bib and the notes must match one to one."""
     where = {endnote.number: endnote.where for endnote in article.notes}
+    titles = [(comparable(work.title), work) for work in works.values()]
     cited: dict[int, Note] = {}
     for number, note in notes.items():
         if note.ibid_of is None:
-            citations = segment_citations(note, where[number], works)
+            citations = segment_citations(note, where[number], titles)
         else:
             own = LOCATOR.search(", " + IBID.match(note.text)["rest"])
             repeated = cited[note.ibid_of.number].citations

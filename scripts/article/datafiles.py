@@ -13,15 +13,14 @@ import yaml
 
 from .abbreviations import Abbreviation
 from .bibliography import Work
+from .datanames import ABBREVIATIONS, CITATIONS, DOWNLOADS, NAVIGATION
 from .downloads import download_paths
 from .markdown import GENERATED, GENERATED_NOTE, first_sentence
 from .model import Article, Citations, Page, Record
 from .scholarly import metadata
 
-NAVIGATION = ".article.yml"        # the site's name and the article's pages, in order
-CITATIONS = ".citations.yml"       # the article's citation metadata and note, for every page
-ABBREVIATIONS = ".abbreviations.md"  # abbreviation definitions, appended to every page (mkdocs.yml snippets)
-DOWNLOADS = ".downloads.yml"       # the PDF and EPUB: the page they are made from, their files and metadata
+__all__ = ["ABBREVIATIONS", "CITATIONS", "DOWNLOADS", "NAVIGATION", "citations", "definitions", "downloads",
+           "navigation"]
 
 
 def navigation(title: str, groups: list[tuple[str, list[Page]]]) -> str:

@@ -5,6 +5,8 @@ parse → merge → resolve (and cite) → place → render the pages in navigat
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .abbreviations import abbreviations
@@ -14,7 +16,7 @@ from .config import load_config
 from .datafiles import ABBREVIATIONS, CITATIONS, DOWNLOADS, NAVIGATION, citations, definitions, downloads, navigation
 from .editors import load_editor_data
 from .merge import merge
-from .model import Article, Page
+from .model import Article, Config, Page
 from .pages.about import about_page
 from .pages.article import home_page, section_page
 from .pages.cite import cite_page, citation_files
@@ -40,6 +42,13 @@ def planned_files(sources: list[Path], config: Path, title: str | None) -> dict[
 def article_files(article: Article, config_path: Path) -> dict[str, str]:
     """The generated files of an article already parsed and merged."""
     config = load_config(config_path)
+    with ThreadPoolExecutor(max_workers=1) as pandoc:  # sets the References while the pages render
+        entries = pandoc.submit(formatted_entries, config.bibliography, config.style)
+        return rendered_files(article, config, entries.result)
+
+
+def rendered_files(article: Article, config: Config, entries: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """Every page and data file; ``entries`` gives the References' entries when they are needed."""
     works = load_works(config.bibliography)
     notes = cite_notes(article, resolve_notes(article), works)
     placed = placed_paragraphs(article)
@@ -48,16 +57,15 @@ def article_files(article: Article, config_path: Path) -> dict[str, str]:
     editors = load_editor_data()
     rec = record(article, config.edition, (form.text for entry in editors.entries for form in entry.forms))
     cited = article_citations(rec, config.style, config.apa_style)
-    entries = {key: with_language(text, works[key])
-               for key, text in formatted_entries(config.bibliography, config.style).items()}
+    formatted = {key: with_language(text, works[key]) for key, text in entries().items()}
     groups = [("The article", [home_page(article, rec, placed, notes),
                                *(section_page(article, section, placed, notes) for section in article.sections)]),
               ("Notes and references", [notes_page(notes, citing_paragraphs(article)),
-                                        references_page(entries, notes, footnote_pages(article))]),
+                                        references_page(formatted, notes, footnote_pages(article))]),
               ("Explore", [names_page(texts, editors), timeline_page(texts, editors),
                            glossary_page(abbrs, article_passages(article))]),
               ("The edition", [about_page(article, config.edition), cite_page(rec, cited),
-                               print_page(article, placed, notes, rec, config.edition, entries)])]
+                               print_page(article, placed, notes, rec, config.edition, formatted)])]
     pages = [page for _, group in groups for page in group]
     check_distinct_paths(pages, article)
     return {NAVIGATION: navigation(article.title, groups), ABBREVIATIONS: definitions(abbrs),

@@ -1,7 +1,12 @@
-"""Fixes to Material's page chrome that accessibility checks (axe-core) ask for.
+"""Fixes to Material's page chrome that accessibility checks (axe-core) and the HTML checker ask for,
+on every page and on the 404 page (a template of the theme, not a page).
 
 - The search overlay is a dialog (``role="dialog"``) without a name: it gets one, so that
   screen readers announce "Search" when it opens.
+- The drawer and search toggles are checkboxes with ``autocomplete="off"``, which HTML allows
+  on text fields only: Material puts it there so that a browser does not restore an open drawer
+  or search when the reader comes back to the page. The toggles belong to an empty form with
+  ``autocomplete="off"`` instead, which HTML allows and browsers honour the same way.
 """
 
 from __future__ import annotations
@@ -10,12 +15,29 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-NAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">'
+TOGGLES_FORM = '<form id="__toggles" autocomplete="off" hidden></form>'
+FIXES = {
+    '<div class="md-search" data-md-component="search" role="dialog">':
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
+    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">':
+        TOGGLES_FORM + '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" form="__toggles">',
+    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">':
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" form="__toggles">',
+}
+
+
+def fixed(output: str, name: str) -> str:
+    for material, ours in FIXES.items():
+        if material not in output:
+            raise PluginError(f"{name}: Material's page chrome changed ({material}); "
+                              "update scripts/hooks/accessibility.py")
+        output = output.replace(material, ours, 1)
+    return output
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if SEARCH_DIALOG not in output:
-        raise PluginError(f"{page.file.src_uri}: Material's search dialog markup changed; "
-                          "update scripts/hooks/accessibility.py")
-    return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+    return fixed(output, page.file.src_uri)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    return fixed(output, template_name) if template_name == "404.html" else output

@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from article.datafiles import DOWNLOADS
+from article.datanames import DOWNLOADS
 from hooks import book, typeset
 from hooks.generated import generated
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from article.datafiles import CITATIONS
+from article.datanames import CITATIONS
 from hooks.generated import generated
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from article.datafiles import NAVIGATION
+from article.datanames import NAVIGATION
 from hooks.generated import generated
 
 

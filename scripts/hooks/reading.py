@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from article.datafiles import CITATIONS, NAVIGATION
+from article.datanames import CITATIONS, NAVIGATION
 from hooks.generated import generated
 
 WORDS_PER_MINUTE = 220

@@ -2,8 +2,9 @@
 
     uv run python scripts/tools/benchmark.py [--runs 5] [--lighthouse-runs 3] [--json bench/benchmark.json]
 
-Prints a Markdown table and writes the figures as JSON. Every time is the median of several
-runs. Pages are served on loopback under the project sub-path, as GitHub Pages serves them,
+Prints Markdown tables and writes the figures as JSON. Each figure stands beside the same one
+for plain Material, which the benchmark builds itself (the same docs/, Material's default
+settings, no hooks), with their ratio. Every time is the median of several runs. Pages are served on loopback under the project sub-path, as GitHub Pages serves them,
 by a small server that gzips text when the browser asks for it (as GitHub Pages does); a
 second server never compresses, so each page's first load is measured both ways in Debian's
 Chromium (Playwright). Lighthouse (the npm package in package.json) runs with its default
@@ -66,26 +67,66 @@ class PageLoad:
 
 # --- timing -------------------------------------------------------------------------------
 
-def median_seconds(command: list[str], runs: int, make_args) -> float:
-    """Median wall time of ``runs`` fresh processes of ``command`` (each with its own output)."""
-    times = []
-    for run in range(runs):
-        with tempfile.TemporaryDirectory() as out:
-            start = time.perf_counter()
-            subprocess.run([*command, *make_args(Path(out))], cwd=ROOT, env=ENV, check=True,
-                           capture_output=True)
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+@dataclass
+class Run:
+    """One process: wall and CPU seconds, and the peak memory of it and its helpers (pandoc)."""
+
+    seconds: float
+    cpu_seconds: float
+    peak_mib: float
 
 
-def build_time(runs: int) -> float:
-    return median_seconds([sys.executable, "-m", "mkdocs", "build", "--strict"], runs,
-                          lambda out: ["--site-dir", str(out / "site")])
+def run_once(command: list[str], pycache: Path) -> Run:
+    """Run ``command`` as a new process whose Python bytecode cache is ``pycache`` (an empty folder
+    there means every cache empty); its CPU time and peak memory include the processes it waited for."""
+    env = {**{k: v for k, v in ENV.items() if k != "PYTHONDONTWRITEBYTECODE"}, "PYTHONPYCACHEPREFIX": str(pycache)}
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            errors.seek(0)
+            sys.exit(f"{' '.join(command)} failed:\n{errors.read().decode(errors='replace')}")
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def split_time(runs: int) -> float:
-    return median_seconds([sys.executable, str(ROOT / "scripts" / "split_article.py")], runs,
-                          lambda out: ["--out", str(out / "docs")])
+def median_run(runs: list[Run]) -> dict[str, float]:
+    return {name: statistics.median(getattr(run, name) for run in runs) for name in ("seconds", "cpu_seconds", "peak_mib")}
+
+
+def plain_material(work: Path, docs: Path = ROOT / "docs") -> Path:
+    """The baseline: a configuration that builds the same ``docs`` with Material's defaults, no hooks
+    (built without --strict: without this site's Markdown extensions its pages hold broken links)."""
+    config = work / "plain-material.yml"
+    config.write_text(f"site_name: Plain Material\ndocs_dir: {json.dumps(str(docs))}\n"
+                      "theme:\n  name: material\n", encoding="utf-8")
+    return config
+
+
+def timings(runs: int) -> dict[str, dict[str, dict[str, float]]]:
+    """Cold runs (new processes) of the site's build, the plain-Material build and the split,
+    taken in turn so that a busy machine slows each alike: with a warm bytecode cache, as on a
+    working machine, and with every cache empty."""
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        commands = {
+            "build": [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(work / "site")],
+            "plain_build": [sys.executable, "-m", "mkdocs", "build", "-f", str(plain_material(work)),
+                            "--site-dir", str(work / "plain")],
+            "split": [sys.executable, str(ROOT / "scripts" / "split_article.py"), "--out", str(work / "docs")],
+        }
+        for command in commands.values():
+            run_once(command, work / "pycache")  # warms the cache
+        warm: dict[str, list[Run]] = {name: [] for name in commands}
+        empty: dict[str, list[Run]] = {name: [] for name in commands}
+        for run in range(runs):
+            for name, command in commands.items():
+                warm[name].append(run_once(command, work / "pycache"))
+                empty[name].append(run_once(command, work / f"empty-{name}-{run}"))
+    return {"warm": {name: median_run(r) for name, r in warm.items()},
+            "empty": {name: median_run(r) for name, r in empty.items()}}
 
 
 # --- serving ------------------------------------------------------------------------------
@@ -221,20 +262,47 @@ def median_lighthouse(url: str, runs: int) -> dict[str, float]:
 
 # --- report -------------------------------------------------------------------------------
 
-def kb(size: int) -> str:
-    return f"{size / 1024:.1f} kB"
+def kb(size: float) -> str:
+    return f"{size / 1024:.1f} KiB"
+
+
+def row(name: str, ours: float, plain: float | None, unit: str = "", digits: int = 2) -> str:
+    """One comparison row: this site, the plain-Material baseline and their ratio."""
+    if plain is None:
+        return f"| {name} | {ours:.{digits}f}{unit} | — | — |"
+    return f"| {name} | {ours:.{digits}f}{unit} | {plain:.{digits}f}{unit} | {ours / plain:.2f}× |"
+
+
+def comparison(figures: dict) -> list[str]:
+    """This site against plain Material (the same docs/, Material's defaults, no hooks)."""
+    runs, sites, home = figures["runs"], figures["sites"], figures["home"]
+    lines = ["| Measure | This site | Plain Material | Ratio |", "| --- | ---: | ---: | ---: |"]
+    for cache, label in (("warm", "bytecode cached"), ("empty", "every cache empty")):
+        ours, plain = figures["timings"][cache], figures["timings"][cache]["plain_build"]
+        lines += [row(f"`mkdocs build --strict`, cold, {label}: wall (median of {runs})",
+                      ours["build"]["seconds"], plain["seconds"], " s"),
+                  row(f"… CPU, {label}", ours["build"]["cpu_seconds"], plain["cpu_seconds"], " s"),
+                  row(f"… peak memory, {label}", ours["build"]["peak_mib"], plain["peak_mib"], " MiB", 0),
+                  row(f"`split_article.py`, {label}: wall (CPU {ours['split']['cpu_seconds']:.2f} s, "
+                      f"peak {ours['split']['peak_mib']:.0f} MiB with pandoc)", ours["split"]["seconds"], None, " s")]
+    lines += [row("Built site", sites["site"]["bytes"] / 1024, sites["plain"]["bytes"] / 1024, " KiB", 0),
+              row("Search index, gzipped", sites["site"]["index_gzip"] / 1024, sites["plain"]["index_gzip"] / 1024,
+                  " KiB", 1),
+              row("Home page, first load: requests", home["site"]["requests"], home["plain"]["requests"], "", 0),
+              row("Home page, first load: bytes on the wire (gzip)", home["site"]["gzip_bytes"] / 1024,
+                  home["plain"]["gzip_bytes"] / 1024, " KiB", 1)]
+    for category in LIGHTHOUSE_CATEGORIES if figures.get("lighthouse") else ():
+        lines.append(row(f"Lighthouse {category}, home, mobile (median of {figures['lighthouse_runs']})",
+                         figures["lighthouse"][""][category], figures["plain_lighthouse"][category], "", 0))
+    return lines
 
 
 def markdown(figures: dict) -> str:
     """The figures as Markdown tables."""
-    lines = ["| Measure | Value |", "| --- | --- |",
-             f"| `mkdocs build --strict`, cold (median of {figures['runs']}) | {figures['build_seconds']:.2f} s |",
-             f"| `split_article.py` alone (median of {figures['runs']}) | {figures['split_seconds']:.2f} s |",
-             f"| Built site | {kb(figures['site_bytes'])} in {figures['site_files']} files |",
-             f"| Search index | {kb(figures['search_index_bytes'])} ({kb(figures['search_index_gzip_bytes'])} gzipped) |",
-             f"| Search latency, keystroke to results (median of {len(SEARCH_QUERIES)}) | "
-             f"{figures['search_latency_ms']:.0f} ms |",
-             f"| Third-party requests, all pages | {figures['third_party_requests']} |",
+    lines = [*comparison(figures), "",
+             f"Search latency, keystroke to results (median of {len(SEARCH_QUERIES)}): "
+             f"{figures['search_latency_ms']:.0f} ms. Third-party requests, all pages: "
+             f"{figures['third_party_requests']}.",
              "", "| Page (first load) | Requests | HTML | CSS | JS | Other | Total gzip | Total uncompressed |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for load in figures["pages"]:
@@ -251,39 +319,51 @@ def markdown(figures: dict) -> str:
     return "\n".join(lines)
 
 
-def measure(runs: int, lighthouse_runs: int) -> dict:
+def built(site: Path, options: list[str]) -> dict[str, int]:
+    """Build a site into ``site``; its size and its search index's."""
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", *options, "--site-dir", str(site)],
+                   cwd=ROOT, env=ENV, check=True, capture_output=True)
+    files = [p for p in site.rglob("*") if p.is_file()]
+    index = (site / "search" / "search_index.json").read_bytes()
+    return {"bytes": sum(p.stat().st_size for p in files), "files": len(files), "index": len(index),
+            "index_gzip": len(gzip.compress(index, compresslevel=6, mtime=0))}
+
+
+def browse(figures: dict, site: Path, plain: Path, lighthouse_runs: int) -> None:
+    """Page loads, search latency and Lighthouse, for this site and for the plain-Material home page."""
     from playwright.sync_api import sync_playwright
 
+    with served(site, compress=True) as gzip_url, served(site, compress=False) as identity_url, \
+            served(plain, compress=True) as plain_url, served(plain, compress=False) as plain_identity, \
+            sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        print("loading pages …", file=sys.stderr)
+        loads = [page_load(browser, path, gzip_url, identity_url) for path in page_paths(site)]
+        figures["pages"] = [{**asdict(load), "gzip_bytes": load.gzip_bytes,
+                             "identity_bytes": load.identity_bytes} for load in loads]
+        figures["third_party_requests"] = sum(load.third_party for load in loads)
+        plain_home = page_load(browser, "", plain_url, plain_identity)
+        figures["home"] = {name: {"requests": load.requests, "gzip_bytes": load.gzip_bytes}
+                           for name, load in (("site", loads[0]), ("plain", plain_home))}
+        print("searching …", file=sys.stderr)
+        latencies = [search_latency_ms(browser, gzip_url, query) for query in SEARCH_QUERIES]
+        figures["search_latencies_ms"], figures["search_latency_ms"] = latencies, statistics.median(latencies)
+        browser.close()
+        if lighthouse_runs:
+            print("running Lighthouse …", file=sys.stderr)
+            figures["lighthouse"] = {path: median_lighthouse(gzip_url + path, lighthouse_runs)
+                                     for path in LIGHTHOUSE_PAGES}
+            figures["plain_lighthouse"] = median_lighthouse(plain_url, lighthouse_runs)
+
+
+def measure(runs: int, lighthouse_runs: int) -> dict:
     figures: dict = {"runs": runs, "lighthouse_runs": lighthouse_runs}
     print("timing builds …", file=sys.stderr)
-    figures["build_seconds"] = build_time(runs)
-    figures["split_seconds"] = split_time(runs)
+    figures["timings"] = timings(runs)
     with tempfile.TemporaryDirectory() as out:
-        site = Path(out) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                       cwd=ROOT, env=ENV, check=True, capture_output=True)
-        files = [p for p in site.rglob("*") if p.is_file()]
-        figures["site_bytes"], figures["site_files"] = sum(p.stat().st_size for p in files), len(files)
-        index = (site / "search" / "search_index.json").read_bytes()
-        figures["search_index_bytes"] = len(index)
-        figures["search_index_gzip_bytes"] = len(gzip.compress(index, compresslevel=6, mtime=0))
-        with served(site, compress=True) as gzip_url, served(site, compress=False) as identity_url, \
-                sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            print("loading pages …", file=sys.stderr)
-            loads = [page_load(browser, path, gzip_url, identity_url) for path in page_paths(site)]
-            figures["pages"] = [{**asdict(load), "gzip_bytes": load.gzip_bytes,
-                                 "identity_bytes": load.identity_bytes} for load in loads]
-            figures["third_party_requests"] = sum(load.third_party for load in loads)
-            print("searching …", file=sys.stderr)
-            latencies = [search_latency_ms(browser, gzip_url, query) for query in SEARCH_QUERIES]
-            figures["search_latencies_ms"] = latencies
-            figures["search_latency_ms"] = statistics.median(latencies)
-            browser.close()
-            if lighthouse_runs:
-                print("running Lighthouse …", file=sys.stderr)
-                figures["lighthouse"] = {path: median_lighthouse(gzip_url + path, lighthouse_runs)
-                                         for path in LIGHTHOUSE_PAGES}
+        site, plain = Path(out) / "site", Path(out) / "plain"
+        figures["sites"] = {"site": built(site, ["--strict"]), "plain": built(plain, ["-f", str(plain_material(Path(out)))])}
+        browse(figures, site, plain, lighthouse_runs)
     return figures
 
 

@@ -15,11 +15,9 @@ ratio of each time to the 1× time. Times are medians in seconds; nothing is ass
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,6 +26,7 @@ from pathlib import Path
 from article.merge import merge
 from article.parse import is_heading, parse_export
 from article.pipeline import planned_files
+from tools.benchmark import median_run, plain_material, run_once
 
 ROOT = Path(__file__).resolve().parents[2]
 WITH_TITLE = ROOT / "source" / "ceeep-web-page-with-title-and-footer.txt"
@@ -96,22 +95,21 @@ def median_seconds(run, times: int) -> float:
     return statistics.median(samples)
 
 
-def checked(command: list[str], cwd: Path) -> None:
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    if result.returncode != 0:
-        sys.exit(f"{' '.join(command)} failed:\n{result.stderr}")
+def median_process(command: list[str], times: int, pycache: Path) -> dict[str, float]:
+    """Median wall and CPU seconds and peak memory of ``times`` new processes of ``command``."""
+    return median_run([run_once(command, pycache) for _ in range(times)])
 
 
 def measure(scale: int, work: Path, runs: int, build_runs: int) -> dict[str, float]:
-    """Sizes and median times of one scale."""
+    """Sizes and median times of one scale, with the plain-Material build of the same pages."""
     project = work / f"project-{scale}"
     shutil.copytree(ROOT, project, ignore=SKIP)
     sources = [work / f"{scale}x-{WITH_TITLE.name}", work / f"{scale}x-{WITH_URLS.name}"]
     sources[0].write_text(scaled_000(WITH_TITLE.read_text(encoding="utf-8"), scale, 11), encoding="utf-8")
     sources[1].write_text(scaled_001(WITH_URLS.read_text(encoding="utf-8"), scale, 11), encoding="utf-8")
-    config, out = project / "mkdocs.yml", project / "docs"
+    config, out, pycache = project / "mkdocs.yml", project / "docs", work / "pycache"
     split = [sys.executable, str(project / "scripts" / "split_article.py"), *map(str, sources), "--out", str(out)]
+    run_once(split, pycache)  # writes the pages, warms the bytecode cache
     pages = planned_files(sources, config, None)
     row = {
         "scale": scale,
@@ -121,24 +119,34 @@ def measure(scale: int, work: Path, runs: int, build_runs: int) -> dict[str, flo
         "parse_render": median_seconds(lambda: planned_files(sources, config, None), runs),
         "split_000": median_seconds(lambda: planned_files(sources[:1], config, None), runs),
         "split_001": median_seconds(lambda: planned_files(sources[1:], config, TITLE), runs),
-        "cli": median_seconds(lambda: checked(split, project), runs),
+        "cli": median_process(split, runs, pycache),
     }
-    site = work / f"site-{scale}"
-    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
-    row["build"] = median_seconds(lambda: checked(build, project), build_runs)
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config),
+             "--site-dir", str(work / f"site-{scale}")]
+    plain = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(plain_material(project, out)),
+             "--site-dir", str(work / f"plain-{scale}")]
+    row["build"], row["plain"] = median_process(build, build_runs, pycache), median_process(plain, build_runs, pycache)
     return row
 
 
-def table(rows: list[dict[str, float]]) -> str:
-    """The rows as a Markdown table, each time followed by its ratio to the first row's."""
+def table(rows: list[dict]) -> str:
+    """The rows as a Markdown table: each time with its ratio to the first row's; the build
+    also against plain Material's build of the same pages."""
     base = rows[0]
-    timed = [("split CLI", "cli"), ("parse+render, both", "parse_render"), ("parse+render, 000", "split_000"),
-             ("parse+render, 001", "split_001"), ("mkdocs build", "build")]
-    head = ["scale", "sections", "notes", "source kB", *(name for name, _ in timed)]
+    timed = [("parse+render, both", "parse_render"), ("parse+render, 000", "split_000"),
+             ("parse+render, 001", "split_001")]
+    head = ["scale", "sections", "notes", "source kB", "split CLI: wall / CPU", *(name for name, _ in timed),
+            "mkdocs build: wall / CPU", "plain Material: wall / CPU", "build ÷ plain (CPU)"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
         cells = [f"{row['scale']}×", str(row["sections"]), str(row["notes"]), f"{row['kb']:.0f}"]
+        cells.append(f"{row['cli']['seconds']:.2f} s / {row['cli']['cpu_seconds']:.2f} s "
+                     f"({row['cli']['cpu_seconds'] / base['cli']['cpu_seconds']:.1f}×)")
         cells += [f"{row[key]:.3f} s ({row[key] / base[key]:.1f}×)" for _, key in timed]
+        for key in ("build", "plain"):
+            cells.append(f"{row[key]['seconds']:.1f} s / {row[key]['cpu_seconds']:.1f} s "
+                         f"({row[key]['cpu_seconds'] / base[key]['cpu_seconds']:.1f}×)")
+        cells.append(f"{row['build']['cpu_seconds'] / row['plain']['cpu_seconds']:.2f}×")
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -150,6 +158,9 @@ def main() -> None:
     parser.add_argument("--build-runs", type=int, default=3, help="runs of mkdocs build per scale (median)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="scale-") as work:
+        for config in ([], ["-f", str(plain_material(Path(work)))]):  # warm the bytecode cache of both builds
+            run_once([sys.executable, "-m", "mkdocs", "build", "--quiet", *config, "--site-dir", f"{work}/warm"],
+                     Path(work) / "pycache")
         rows = [measure(scale, Path(work), args.runs, args.build_runs) for scale in args.scales]
     print(table(rows))
 

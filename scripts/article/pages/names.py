@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
 from ..editors import KINDS, EditorData, Entry, Term
 from ..markdown import REPEATS_THE_TEXT, escape, page
 from ..model import Page, Passage
@@ -26,10 +28,19 @@ class Mentions:
     passages: tuple[Passage, ...]
 
 
+@lru_cache(maxsize=None)  # once per term, not once per term and passage
 def pattern(term: Term) -> re.Pattern[str]:
-    """Whole-word, accent-insensitive, space-tolerant pattern for a term (run on folded text)."""
-    words = [re.escape(word) for word in fold(term.text).split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
+    """Whole-word, accent-insensitive, space-tolerant pattern for a term (run on folded text).
+
+    It starts with the first word itself, and only then looks behind it for a word character:
+    a pattern that starts with a literal is searched for several times faster."""
+    first, *rest = [re.escape(word) for word in fold(term.text).split()]
+    return re.compile(first + rf"(?<=(?<!\w){first})" + "".join(rf"\s+{word}" for word in rest) + r"(?!\w)")
+
+
+@lru_cache(maxsize=None)
+def first_word(term: Term) -> str:
+    return fold(term.text).split()[0]
 
 
 def occurs(term: Term, folded_text: str) -> bool:
@@ -37,8 +48,7 @@ def occurs(term: Term, folded_text: str) -> bool:
 
     A plain substring test first: it rules most passages out at once, where the whole-word
     pattern would scan a long text to its end."""
-    first_word = fold(term.text).split()[0]
-    return first_word in folded_text and pattern(term).search(folded_text) is not None
+    return first_word(term) in folded_text and pattern(term).search(folded_text) is not None
 
 
 def mentions(entry: Entry, texts: list[tuple[Passage, str]], data: EditorData) -> Mentions:
@@ -46,7 +56,8 @@ def mentions(entry: Entry, texts: list[tuple[Passage, str]], data: EditorData) -
     nowhere is an ``ArticleError``."""
     found = []
     for term in (*entry.forms, *entry.aliases):
-        hits = [passage for passage, folded in texts if occurs(term, folded)]
+        word, whole = first_word(term), pattern(term)  # as occurs() tests, without a call per passage
+        hits = [passage for passage, folded in texts if word in folded and whole.search(folded)]
         if not hits:
             raise data.error(term, f"“{term.text}” ({entry.name.text}) no longer occurs in the article: "
                                    "correct or remove it")
