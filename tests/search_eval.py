@@ -60,6 +60,7 @@ from pathlib import Path
 import snowballstemmer
 import yaml
 
+from article.config import ConfigLoader
 from article.text import fold
 from hooks.word_forms import IRREGULAR, spanish_forms, verb_forms  # Spanish number and gender: one set of rules
 
@@ -566,14 +567,12 @@ def queries_for(site: Path) -> list[Query]:
 # --- the baseline -------------------------------------------------------------------------
 
 def baseline_config(config: dict) -> dict:
-    """This project's mkdocs.yml with Material's search at its defaults and no search hook."""
-    config = dict(config)
-    config["plugins"] = ["search" if (p if isinstance(p, str) else next(iter(p))) == "search" else p
-                         for p in config.get("plugins", [])]
-    config["hooks"] = [h for h in config.get("hooks", []) if Path(h).name != "search_index.py"]
-    config["extra_javascript"] = [js for js in config.get("extra_javascript", [])
-                                  if "search" not in (js if isinstance(js, str) else js.get("path", ""))]
-    return config
+    """What the baseline changes in this project's mkdocs.yml (which it inherits): Material's
+    search at its defaults, and no search hook."""
+    return {"INHERIT": str(ROOT / "mkdocs.yml"),
+            "plugins": ["search" if (p if isinstance(p, str) else next(iter(p))) == "search" else p
+                        for p in config.get("plugins", [])],
+            "hooks": [h for h in config.get("hooks", []) if Path(h).name != "search_index.py"]}
 
 
 def build(out: Path, config_file: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -590,7 +589,7 @@ def build_baseline(out: Path) -> subprocess.CompletedProcess[str]:
         project = Path(scratch)
         for name in ("docs", "scripts", "refs.bib"):
             (project / name).symlink_to(ROOT / name)
-        config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+        config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
         (project / "mkdocs.yml").write_text(yaml.safe_dump(baseline_config(config), allow_unicode=True),
                                             encoding="utf-8")
         return build(out, project / "mkdocs.yml")

@@ -8,6 +8,7 @@ import re
 import yaml
 from conftest import ROOT
 
+from article.config import ConfigLoader
 from article.text import fold as folded
 from article.text import separator as compiled
 from article.text import words as tokens
@@ -16,7 +17,7 @@ from hooks.word_forms import english_forms, spanish_forms
 
 
 def search_config() -> dict:
-    plugins = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+    plugins = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)["plugins"]
     return next(p["search"] for p in plugins if isinstance(p, dict) and "search" in p)
 
 
