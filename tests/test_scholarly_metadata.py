@@ -21,6 +21,13 @@ from site_html import paragraph, read
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 ORIGINAL = CONFIG["extra"]["article"]["source_url"]
+
+
+def site_url() -> str:
+    """The address the built site was made for, as MkDocs reads mkdocs.yml (``!ENV`` included)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml")).site_url
 INSTITUTION = "Centro de Estudios Estratégicos del Ejército del Perú"
 TITLE = "Shining Path and its Alliance with Drug Trafficking in the VRAEM"
 # Pages a reader may save the article from: home, sections, Notes, References, Cite.
@@ -131,7 +138,7 @@ def test_the_home_page_meets_google_scholars_tag_rules(site):
 def test_the_json_ld_names_this_editions_canonical_url_and_is_based_on_the_original(site):
     page = head(site, "index.html")
     (data,) = page.scripts
-    assert data["url"] == page.canonical == CONFIG["site_url"]
+    assert data["url"] == page.canonical == site_url()
     assert data["isBasedOn"] == ORIGINAL
 
 

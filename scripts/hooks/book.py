@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime
 import html
-import os
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -101,11 +100,8 @@ class BookExtension(markdown.Extension):
 
 
 def modified(published: str) -> int:
-    """When the downloads were last changed, in seconds since 1970: the commit's date where the build
-    sets SOURCE_DATE_EPOCH (the deploy workflow does), else the article's publication date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return int(epoch)
+    """The downloads' date, in seconds since 1970: the article's publication date, so that a commit
+    that changes nothing in them keeps their bytes (and their cache)."""
     return int(datetime.datetime.fromisoformat(published).replace(tzinfo=datetime.timezone.utc).timestamp())
 
 
