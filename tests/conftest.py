@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from article.places import slugify
+from workflow import run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "source"
@@ -64,8 +65,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def fork_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as the deploy workflow's build step writes it in the fork FORK, whose Pages address
     actions/configure-pages reports as FORK_SITE_URL (without the final slash, as it does)."""
-    from workflow import run_build
-
     runner_temp = tmp_path_factory.mktemp("runner-temp")
     github = {"GITHUB_REPOSITORY": FORK, "GITHUB_SERVER_URL": "https://github.com", "RUNNER_TEMP": str(runner_temp)}
     context = {"github.repository": FORK, "github.server_url": "https://github.com",

@@ -24,7 +24,8 @@ from test_site_meta import head_tags
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 OLD_COMMIT = "2001-09-09T01:46:40Z"
 OLD_COMMIT_DAY = int(datetime(2001, 9, 9, tzinfo=timezone.utc).timestamp())  # MkDocs stamps the day
-PROJECT = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "bench", "__pycache__", ".*cache*")
+PROJECT = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "bench", "__pycache__", ".*cache",
+                                 ".hypothesis")
 
 
 def pages(site: Path) -> list[Path]:
@@ -93,7 +94,8 @@ def old_commit_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[st
         subprocess.run([*git, *command], check=True, env=dated, capture_output=True)
     elsewhere = work / "elsewhere"
     elsewhere.mkdir()
-    return build(project / "mkdocs.yml", work / "first", elsewhere), build(project / "mkdocs.yml", work / "second", elsewhere)
+    config = project / "mkdocs.yml"
+    return build(config, work / "first", elsewhere), build(config, work / "second", elsewhere)
 
 
 def test_one_commit_builds_the_same_bytes_every_time(old_commit_builds) -> None:

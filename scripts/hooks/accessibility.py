@@ -16,13 +16,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 TOGGLES_FORM = '<form id="__toggles" autocomplete="off" hidden></form>'
+TOGGLE = '<input class="md-toggle" data-md-toggle="{0}" type="checkbox" id="__{0}"'
 FIXES = {
     '<div class="md-search" data-md-component="search" role="dialog">':
         '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
-    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">':
-        TOGGLES_FORM + '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" form="__toggles">',
-    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">':
-        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" form="__toggles">',
+    TOGGLE.format("drawer") + ' autocomplete="off">': TOGGLES_FORM + TOGGLE.format("drawer") + ' form="__toggles">',
+    TOGGLE.format("search") + ' autocomplete="off">': TOGGLE.format("search") + ' form="__toggles">',
 }
 
 

@@ -93,7 +93,8 @@ def run_once(command: list[str], pycache: Path) -> Run:
 
 
 def median_run(runs: list[Run]) -> dict[str, float]:
-    return {name: statistics.median(getattr(run, name) for run in runs) for name in ("seconds", "cpu_seconds", "peak_mib")}
+    return {name: statistics.median(getattr(run, name) for run in runs)
+            for name in ("seconds", "cpu_seconds", "peak_mib")}
 
 
 def plain_material(work: Path, docs: Path = ROOT / "docs") -> Path:
@@ -362,7 +363,8 @@ def measure(runs: int, lighthouse_runs: int) -> dict:
     figures["timings"] = timings(runs)
     with tempfile.TemporaryDirectory() as out:
         site, plain = Path(out) / "site", Path(out) / "plain"
-        figures["sites"] = {"site": built(site, ["--strict"]), "plain": built(plain, ["-f", str(plain_material(Path(out)))])}
+        figures["sites"] = {"site": built(site, ["--strict"]),
+                            "plain": built(plain, ["-f", str(plain_material(Path(out)))])}
         browse(figures, site, plain, lighthouse_runs)
     return figures
 
