@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
 
-USER_AGENT = "vraem-reader-link-check/1.0 (+https://github.com/OWNER/vraem-reader)"
+USER_AGENT = "vraem-reader-link-check/1.0"
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 RETRY_WITH_GET = {403, 405, 501}  # servers that refuse HEAD but serve GET
 
