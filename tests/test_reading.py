@@ -82,6 +82,8 @@ def test_axe_finds_no_accessibility_violation_in_the_search_results(base_url, br
     page.keyboard.press("/")
     page.keyboard.type("Guzman")
     page.wait_for_selector(".md-search-result__item")
+    # What a reader sees once the results have settled: no fade or transition still running.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     assert axe_violations(page) == []
     context.close()
 
