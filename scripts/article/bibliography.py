@@ -17,7 +17,7 @@ from .model import ArticleError, Where
 LANGUAGES = {"english": "en", "spanish": "es", "portuguese": "pt", "french": "fr", "german": "de", "italian": "it"}
 
 
-def plain(text: str) -> str:
+def unbraced(text: str) -> str:
     """BibTeX text without its protective braces."""
     return text.replace("{", "").replace("}", "")
 
@@ -32,7 +32,7 @@ class Work:
 
     @property
     def title(self) -> str:
-        return plain(self.entry.fields["title"])
+        return unbraced(self.entry.fields["title"])
 
     @property
     def year(self) -> str:
@@ -45,7 +45,7 @@ class Work:
     @property
     def label(self) -> str:
         """A short author-date name for links: "Dreyfus 1999", "Valderrama and Cabieses 2004"."""
-        names = [plain(" ".join(p.last_names)) for p in self.authors]
+        names = [unbraced(" ".join(p.last_names)) for p in self.authors]
         who = names[0] if len(names) < 3 else f"{names[0]} et al."
         if len(names) == 2:
             who = f"{names[0]} and {names[1]}"

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-from .bibliography import Work, citeproc, plain, plain_texts, set_entries, set_notes
+from .bibliography import Work, citeproc, plain_texts, set_entries, set_notes, unbraced
 from .model import Article, Citations, Edition, Record, Styled
 from .text import comparable, fold
-from .text import plain as plain_text
+from .text import plain
 
 PUBLICATION = re.compile(r"included in the publication\s+(?P<container>.+?)\.?\s*$")
 SCHEMA_TYPES = {"article": "ScholarlyArticle", "book": "Book", "techreport": "Report", "misc": "CreativeWork"}
@@ -40,7 +40,7 @@ def record(article: Article, edition: Edition, names: Iterable[str]) -> Record:
                   author=re.sub(r"\s*\([^)]+\)\s*$", "", edition.publisher), short_author=short_author,
                   container=container["container"] if container else None, published=edition.published,
                   url=edition.source_url, language=language,
-                  abstract=" ".join(plain_text(p.text) for p in article.summary))
+                  abstract=" ".join(plain(p.text) for p in article.summary))
 
 
 def title_names(title: str, text: str, names: Iterable[str]) -> tuple[str, ...]:
@@ -113,14 +113,14 @@ def citations(rec: Record, chicago: Path, apa: Path) -> Citations:
 def meta_reference(work: Work) -> str:
     """One cited work as Google Scholar's ``citation_reference`` content."""
     fields = work.entry.fields
-    pairs = [("citation_author", plain(str(p))) for p in work.authors]
+    pairs = [("citation_author", unbraced(str(p))) for p in work.authors]
     pairs += [("citation_title", work.title), ("citation_publication_date", work.year)]
     if "journal" in fields:
-        pairs.append(("citation_journal_title", plain(fields["journal"])))
+        pairs.append(("citation_journal_title", unbraced(fields["journal"])))
     for name, field in (("citation_volume", "volume"), ("citation_issue", "number"), ("citation_doi", "doi"),
                         ("citation_publisher", "publisher"), ("citation_publisher", "institution")):
         if field in fields:
-            pairs.append((name, plain(fields[field])))
+            pairs.append((name, unbraced(fields[field])))
     if "url" in fields:
         pairs.append(("citation_public_url", fields["url"]))
     return "; ".join(f"{name}={value}" for name, value in pairs)
@@ -131,8 +131,8 @@ def schema_work(work: Work) -> dict:
     fields = work.entry.fields
     kind = "NewsArticle" if fields.get("entrysubtype") == "newspaper" else SCHEMA_TYPES.get(work.entry.type,
                                                                                              "CreativeWork")
-    authors = [{"@type": "Organization", "name": plain(str(p))} if not p.first_names
-               else {"@type": "Person", "name": plain(" ".join(p.first_names + p.middle_names + p.prelast_names
+    authors = [{"@type": "Organization", "name": unbraced(str(p))} if not p.first_names
+               else {"@type": "Person", "name": unbraced(" ".join(p.first_names + p.middle_names + p.prelast_names
                                                                + p.last_names + p.lineage_names))}
                for p in work.authors]
     item = {"@type": kind, "name": work.title, "author": authors, "datePublished": work.year}
@@ -149,7 +149,7 @@ def metadata(rec: Record, works: dict[str, Work]) -> dict:
     Zotero would split the institution into a first and a last name. The JSON-LD's ``url``, this
     edition's address, is added at build time from ``site_url`` (scripts/hooks/metadata.py).
     """
-    ordered = sorted(works.values(), key=lambda w: comparable(plain(str(w.authors[0])) if w.authors else w.title))
+    ordered = sorted(works.values(), key=lambda w: comparable(unbraced(str(w.authors[0])) if w.authors else w.title))
     meta = [("citation_title", rec.title), ("citation_author", f"{rec.author},"),
             ("citation_publication_date", rec.published.replace("-", "/")),
             *([("citation_inbook_title", rec.container)] if rec.container else []),

@@ -19,12 +19,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from article.datanames import CITATIONS, NAVIGATION
+from article.text import TAG
 from hooks.generated import generated
 
 WORDS_PER_MINUTE = 220
 PARAGRAPH = re.compile(r'(<p id="p(\d+)">)(.*?)(</p>)', re.S)
 BARE_URL = re.compile(r'<a href="(https?://[^"]+)">\1</a>')
-TAG = re.compile(r"<[^>]+>")
 FIRST_HEADING_END = "</h1>"
 HOME = "index.md"
 words_on: dict[str, int] = {}  # each page's word count, from its content, for the home page's total

@@ -41,7 +41,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from article.text import fold, separator, words
+from article.text import TAG, fold, separator, words
 from hooks.word_forms import english_forms, spanish_forms
 
 APPARATUS_BOOST = 0.2          # entries of pages without article paragraphs, unless the page sets one
@@ -50,7 +50,6 @@ SKIPPED_CLASSES = {"headerlink", "footnote-backref", "bare-url"}
 KEPT_TAGS = {"p", "li", "ol", "ul", "code", "pre"}       # block tags Material keeps in an entry's text
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 EMPTY_ELEMENT = re.compile(r"<(\w+)>\s*</\1>")
-TAG = re.compile(r"<[^>]+>")
 QUOTED = re.compile(r"[“‘](.+?)[”’]")
 SPANISH_MARKERS = frozenset("el la los las del y en de sobre una un al por para con que".split())
 # Prefixes readers may type apart: "narco-terrorist" finds "narcoterrorist".

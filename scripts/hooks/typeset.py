@@ -31,8 +31,9 @@ EPUB_NOTES = STYLES / "epub-notes.lua"
 
 
 def engines() -> str:
-    """The engines' versions: a new version may set the same HTML differently."""
-    return f"WeasyPrint {version('weasyprint')}, pandoc {pypandoc.get_pandoc_version()}"
+    """The engines' versions: a new version may set the same HTML differently. pandoc's is the
+    version of the package that ships its binary, read without starting pandoc on every build."""
+    return f"WeasyPrint {version('weasyprint')}, pypandoc-binary {version('pypandoc-binary')}"
 
 
 def pdf(html: str) -> bytes:
