@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-import snowballstemmer
+import Stemmer
 import yaml
 
 from article.config import ConfigLoader
@@ -96,8 +96,8 @@ DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]{1,3}\.\s?){2,}")
 SOLID_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,}(?![\w.])")
 COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
 QUOTED = re.compile(r"[“‘](.+?)[”’]")
-ENGLISH = snowballstemmer.stemmer("english")
-SPANISH = snowballstemmer.stemmer("spanish")
+ENGLISH = Stemmer.Stemmer("english")
+SPANISH = Stemmer.Stemmer("spanish")
 
 
 def folded(text: str) -> str:

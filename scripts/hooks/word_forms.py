@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer  # Snowball's stemmers in C: the pure-Python package takes 0.17 s to import 30 languages
 
 
-ENGLISH = snowballstemmer.stemmer("english")
-SPANISH = snowballstemmer.stemmer("spanish")
+ENGLISH = Stemmer.Stemmer("english")
+SPANISH = Stemmer.Stemmer("spanish")
 NO_PLURAL = re.compile(r"((?<!p)ly|ous|ful|ing|ed|ish|less|[^m]ent|[^aeiou]al)$")   # adverbs, adjectives
 DOUBLED = re.compile(r"([^aeiouls])\1$")
 TAKES_E = re.compile(r"([^aeiou](at|ut|ot|[aiou]d|ar|ir|ur|in|ib|ub|[aeiou][ks])|iz|[cgvuz])$")
