@@ -48,6 +48,8 @@ APPARATUS_BOOST = 0.2          # entries of pages without article paragraphs, un
 PASSAGE = re.compile(r"p\d+|note-\d+|fn:\d+|ref-[\w-]+")
 SKIPPED_CLASSES = {"headerlink", "footnote-backref", "bare-url"}
 KEPT_TAGS = {"p", "li", "ol", "ul", "code", "pre"}       # block tags Material keeps in an entry's text
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+SPACE = re.compile(r"\s+")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 EMPTY_ELEMENT = re.compile(r"<(\w+)>\s*</\1>")
 QUOTED = re.compile(r"[“‘](.+?)[”’]")
@@ -56,6 +58,9 @@ SPANISH_MARKERS = frozenset("el la los las del y en de sobre una un al por para 
 PREFIXES = ("narco", "socio", "neo", "post", "anti", "counter", "inter", "multi", "non", "pre", "para")
 DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]{1,3}\.\s?){2,}")
 SOLID_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,}(?![\w.])")
+LETTERS = re.compile(r"[^\W\d_]+")
+ACCENTED = re.compile(r"[áéíóúñ]")
+PREFIXED = re.compile(rf"(?:{'|'.join(PREFIXES)})([^\W\d_]{{4,}})")
 COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
 
 
@@ -96,18 +101,12 @@ class ContentParser(HTMLParser):
         self.sections = [Block(None)]
         self.passages: list[Block] = []
         self.stack: list[tuple[str, bool, Block | None, bool]] = []   # tag, skipped, passage, heading
+        self.passage: Block | None = None      # the innermost open passage
+        self.headings = 0                      # open headings
 
     @property
     def skipping(self) -> bool:
         return bool(self.stack) and self.stack[-1][1]
-
-    @property
-    def passage(self) -> Block | None:
-        return next((p for _, _, p, _ in reversed(self.stack) if p is not None), None)
-
-    @property
-    def in_heading(self) -> bool:
-        return any(h for _, _, _, h in self.stack)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -115,27 +114,30 @@ class ContentParser(HTMLParser):
             if tag == "br" and self.passage is not None and not self.passage.anchor.startswith("p"):
                 self.passage.ended = True
             return
-        classes = set((attrs.get("class") or "").split())
         skipped = (self.skipping or "data-search-exclude" in attrs or tag in ("sup", "script", "style")
-                   or bool(classes & SKIPPED_CLASSES))
-        passage = heading = None
+                   or not SKIPPED_CLASSES.isdisjoint((attrs.get("class") or "").split()))
+        passage = None
+        heading = not skipped and tag in HEADINGS and "id" in attrs
         if not skipped and tag in ("p", "li") and PASSAGE.fullmatch(attrs.get("id") or ""):
-            passage = Block(attrs["id"])
+            passage = self.passage = Block(attrs["id"])
             self.passages.append(passage)
-        elif not skipped and re.fullmatch(r"h[1-6]", tag) and "id" in attrs:
-            heading = True
+        elif heading:
+            self.headings += 1
             if tag != "h1" or len(self.sections) > 1 or self.sections[0].title:
                 self.sections.append(Block(attrs["id"]))
         elif not skipped and tag in KEPT_TAGS and self.passage is None:
             self.sections[-1].text.append(f"<{tag}>")
-        self.stack.append((tag, skipped, passage, bool(heading)))
+        self.stack.append((tag, skipped, passage, heading))
 
     def handle_endtag(self, tag):
         if not any(t == tag for t, *_ in self.stack):
             return
         while self.stack:
-            closed, skipped, passage, _ = self.stack.pop()
-            if not skipped and closed in KEPT_TAGS and passage is None and self.passage is None:
+            closed, skipped, passage, heading = self.stack.pop()
+            self.headings -= heading
+            if passage is not None:
+                self.passage = next((p for _, _, p, _ in reversed(self.stack) if p is not None), None)
+            elif not skipped and closed in KEPT_TAGS and self.passage is None:
                 self.sections[-1].text.append(f"</{closed}>")
             if closed == tag:
                 break
@@ -143,8 +145,8 @@ class ContentParser(HTMLParser):
     def handle_data(self, data):
         if self.skipping:
             return
-        text = html.escape(re.sub(r"\s+", " ", data), quote=False)
-        if self.in_heading:
+        text = html.escape(SPACE.sub(" ", data), quote=False)
+        if self.headings:
             self.sections[-1].title.append(text)
         elif (passage := self.passage) is not None:
             if not passage.ended:
@@ -190,68 +192,57 @@ def once(entries: list[Entry]) -> list[Entry]:
 
 # --- variants -----------------------------------------------------------------------------
 
-def spanish_words(text: str) -> set[str]:
+def spanish_words(plain: str) -> set[str]:
     """Words in Spanish: accented, or in a quoted title or name with Spanish function words."""
-    plain = html.unescape(TAG.sub(" ", text))
-    found = {w.lower() for w in re.findall(r"[^\W\d_]+", plain) if re.search(r"[áéíóúñ]", w.lower())}
+    found = {w.lower() for w in LETTERS.findall(plain) if ACCENTED.search(w.lower())}
     for quoted in QUOTED.findall(plain):
-        words = [w.lower() for w in re.findall(r"[^\W\d_]+", quoted)]
+        words = [w.lower() for w in LETTERS.findall(quoted)]
         if len(words) > 1 and not SPANISH_MARKERS.isdisjoint(words):
             found |= set(words)
     return found
 
 
-def written_together(text: str) -> set[str]:
+def written_together(plain: str) -> set[str]:
     """Acronyms solid and dotted, hyphenated words solid, and a prefixed word's second part."""
-    plain = html.unescape(TAG.sub(" ", text))
-    found = set()
-    for acronym in DOTTED_ACRONYM.findall(plain):
-        found.add(re.sub(r"[\s.]", "", acronym).lower())
-    for acronym in SOLID_ACRONYM.findall(plain):
-        found.add(".".join(acronym.lower()))          # written with a final dot: see variants()
-    for first, second in COMPOUND.findall(plain):
-        found.add((first + second).lower())
-    for word in re.findall(r"[^\W\d_]+", plain.lower()):
-        for prefix in PREFIXES:
-            if word.startswith(prefix) and len(word) - len(prefix) >= 4:
-                found.add(word[len(prefix):])
+    found = {re.sub(r"[\s.]", "", acronym).lower() for acronym in DOTTED_ACRONYM.findall(plain)}
+    found |= {".".join(acronym.lower()) for acronym in SOLID_ACRONYM.findall(plain)}  # a final dot: see variants()
+    found |= {(first + second).lower() for first, second in COMPOUND.findall(plain)}
+    found |= {m[1] for m in map(PREFIXED.fullmatch, LETTERS.findall(plain.lower())) if m}
     return found
 
 
 def variants(entries: list[Entry], split: re.Pattern[str]) -> list[str]:
     """For each entry, the spellings of its words that a reader may type and it lacks."""
-    spellings: dict[str, set[str]] = {}
     words_of = [words(f"{e.title} {e.text}", split) for e in entries]
-    for own in words_of:
-        for w in own:
-            spellings.setdefault(fold(w), set()).add(w)
+    folded = {w: fold(w) for own in words_of for w in own}
+    spellings: dict[str, set[str]] = {}
+    for w, f in folded.items():
+        spellings.setdefault(f, set()).add(w)
+    plains = [html.unescape(TAG.sub(" ", e.text)) for e in entries]
     # Names do not inflect: only words the site also writes in lower case get other forms.
-    lower_case = {w for e in entries for w in re.findall(r"[^\W\d_]+", html.unescape(TAG.sub(" ", e.text)))
-                  if w.islower()}
+    lower_case = {w for plain in plains for w in LETTERS.findall(plain) if w.islower()}
     result = []
-    for entry, written in zip(entries, words_of):
+    for entry, written, plain in zip(entries, words_of, plains):
         own = set(written)
-        spanish = spanish_words(entry.text)
-        extra = written_together(f"{entry.title} {entry.text}")
+        spanish = spanish_words(plain)
+        extra = written_together(f"{html.unescape(TAG.sub(' ', entry.title))} {plain}")
         for w in own:
-            extra.add(fold(w))
+            extra.add(folded[w])
             if not w.isalpha():
                 continue
-            extra |= spellings[fold(w)]
+            extra |= spellings[folded[w]]
             if w not in lower_case:
                 continue
-            extra |= english_forms(fold(w))
+            extra |= english_forms(folded[w])
             if w in spanish:
                 extra |= spanish_forms(w) | {fold(f) for f in spanish_forms(w)}
-        candidates = sorted(extra - own)
         known = sorted(own | extra)
-        kept = []
-        for v in candidates:
-            later = known[known.index(v) + 1:known.index(v) + 2]
-            if not (later and later[0].startswith(v)):
-                kept.append(v)
-        # A dotted acronym ends with its dot, or the separator would split off its last letter.
-        result.append(" ".join(v + "." if "." in v else v for v in kept))
+        # A variant is left out when the next word in order starts with it: the typed word is
+        # matched as a word's start. A dotted acronym ends with its dot, or the separator would
+        # split off its last letter.
+        kept = [v + "." if "." in v else v for v, later in zip(known, [*known[1:], ""])
+                if v not in own and not later.startswith(v)]
+        result.append(" ".join(kept))
     return result
 
 
@@ -281,6 +272,9 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         for entry in entries:
             entry.boost = APPARATUS_BOOST
     PAGES[page.url] = entries
+    # Material's plugin, next, would parse the page again for entries that on_post_build replaces
+    # with these: its own per-page switch tells it to skip that work.
+    page.meta["search"] = {**search, "exclude": True}
     return context
 
 
