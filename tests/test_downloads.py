@@ -98,21 +98,49 @@ def test_an_unchanged_article_is_not_typeset_again_and_a_changed_one_is(tmp_path
     made = []
     monkeypatch.setattr(typeset, "pdf", lambda html: made.append("PDF") or b"%PDF- " + html.encode())
     monkeypatch.setattr(typeset, "epub", lambda html, data: made.append("EPUB") or b"PK " + html.encode())
-    first = downloads.made("<p>one</p>", book_data, tmp_path)
+    first = downloads.made("one", lambda: "<p>one</p>", book_data, tmp_path)
     assert made == ["PDF", "EPUB"]
-    assert downloads.made("<p>one</p>", book_data, tmp_path) == first and made == ["PDF", "EPUB"]
-    changed = downloads.made("<p>two</p>", book_data, tmp_path)
+    assert downloads.made("one", lambda: "<p>one</p>", book_data, tmp_path) == first and made == ["PDF", "EPUB"]
+    changed = downloads.made("two", lambda: "<p>two</p>", book_data, tmp_path)
     assert made == ["PDF", "EPUB"] * 2 and changed["PDF"].read_bytes() == b"%PDF- <p>two</p>"
 
 
-def test_a_download_that_cannot_be_made_leaves_no_file_behind(tmp_path, monkeypatch, book_data):
-    def fails(html):
-        raise RuntimeError("no Pango")
+def test_an_unchanged_article_is_not_even_rendered_again(tmp_path, monkeypatch, book_data):
+    monkeypatch.setattr(typeset, "pdf", lambda html: b"%PDF-")
+    monkeypatch.setattr(typeset, "epub", lambda html, data: b"PK")
+    rendered = []
+    downloads.made("one", lambda: rendered.append(1) or "<p>one</p>", book_data, tmp_path)
+    downloads.made("one", lambda: rendered.append(1) or "<p>one</p>", book_data, tmp_path)
+    assert rendered == [1]      # once for both files, and not at all from the cache
 
-    monkeypatch.setattr(typeset, "pdf", fails)
-    with pytest.raises(RuntimeError, match="no Pango"):
-        downloads.made("<p>one</p>", book_data, tmp_path)
-    assert list(tmp_path.iterdir()) == []
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the configuration and the generated pages' data files, to change one at a time."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for path in (ROOT / "docs").glob(".*"):
+        (docs / path.name).write_bytes(path.read_bytes())
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs))
+    text, _ = get_data((ROOT / "docs" / DATA["source"]).read_text(encoding="utf-8"))
+    return config, text, docs
+
+
+@pytest.mark.parametrize("change", ["text", "metadata", "abbreviations", "markdown settings"])
+def test_a_change_to_anything_the_downloads_are_made_from_makes_them_again(project, book_data, change):
+    config, text, docs = project
+    before = downloads.inputs_hash(text, book_data, config)
+    assert downloads.inputs_hash(text, dict(book_data), config) == before
+    if change == "text":
+        text = text.replace("VRAEM", "VRAE", 1)
+    elif change == "metadata":
+        book_data = {**book_data, "title": book_data["title"] + "."}
+    elif change == "abbreviations":
+        path = docs / ".abbreviations.md"
+        path.write_text(path.read_text(encoding="utf-8") + "*[XYZ]: Something else\n", encoding="utf-8")
+    else:
+        config.mdx_configs["toc"] = {**config.mdx_configs.get("toc", {}), "permalink": False}
+    assert downloads.inputs_hash(text, book_data, config) != before
 
 
 def test_the_pdf_loads_nothing_from_the_network():

@@ -5,20 +5,25 @@ it) as one HTML document (hooks/book.py), typesets it (hooks/typeset.py) and add
 the site; then it writes each file's size after every link to it, "Download: PDF (250 kB), EPUB
 (40 kB)". Templates find the same as ``config.extra.downloads``.
 
-The files are kept in .cache/downloads/ under a hash of all they are made from: the HTML, the
-stylesheet, the Lua filter, the code that shapes and sets them, and the engines' versions. An
-unchanged article therefore costs one Markdown conversion and a hash, in ``mkdocs serve`` too.
+The files are kept in .cache/downloads/ under a hash of all they are made from: the print page's
+Markdown and metadata, the site's Markdown extensions and their settings, the generated files
+beside the pages (the abbreviations every page appends), the code of this package, the stylesheet,
+the Lua filter, and the versions of the libraries and engines. An unchanged article therefore
+costs a hash of a few files, in ``mkdocs serve`` too; the HTML is rendered only when one is made.
 A download that cannot be made stops the build, so no page links a file that is not there.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import logging
 import os
 import tempfile
 import time
 from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,12 +40,16 @@ CACHE = Path(".cache") / "downloads"  # beside mkdocs.yml
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 
-def inputs_hash(html: str) -> str:
-    """A hash of everything the downloads are made from."""
-    digest = hashlib.sha256(html.encode("utf-8"))
-    for path in (typeset.PDF_STYLE, typeset.EPUB_NOTES, Path(typeset.__file__), Path(book.__file__)):
-        digest.update(path.read_bytes())
-    digest.update(typeset.engines().encode("utf-8"))
+def inputs_hash(text: str, data: dict, config: MkDocsConfig) -> str:
+    """A hash of everything the downloads are made from (see above)."""
+    digest = hashlib.sha256(json.dumps([text, data, config.markdown_extensions, config.mdx_configs],
+                                       sort_keys=True, default=str).encode("utf-8"))
+    generated_files = sorted(p for p in Path(config.docs_dir).glob(".*") if p.is_file())
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    for path in [*generated_files, *code, typeset.PDF_STYLE, typeset.EPUB_NOTES]:
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    libraries = ", ".join(f"{name} {version(name)}" for name in ("markdown", "pymdown-extensions", "mkdocs"))
+    digest.update(f"{libraries}, {typeset.engines()}".encode("utf-8"))
     return digest.hexdigest()[:32]
 
 
@@ -55,11 +64,12 @@ def cached(path: Path, make: Callable[[], bytes]) -> Path:
     return path
 
 
-def made(html: str, data: dict, folder: Path) -> dict[str, Path]:
-    """The PDF and the EPUB of the book's ``html``, from the cache or made now."""
-    key, start = inputs_hash(html), time.perf_counter()
-    paths = {"PDF": cached(folder / f"{key}.pdf", lambda: typeset.pdf(html)),
-             "EPUB": cached(folder / f"{key}.epub", lambda: typeset.epub(html, data))}
+def made(key: str, book_html: Callable[[], str], data: dict, folder: Path) -> dict[str, Path]:
+    """The PDF and the EPUB stored under ``key``, from the cache or made now from ``book_html()``."""
+    start = time.perf_counter()
+    html = functools.cache(book_html)
+    paths = {"PDF": cached(folder / f"{key}.pdf", lambda: typeset.pdf(html())),
+             "EPUB": cached(folder / f"{key}.epub", lambda: typeset.epub(html(), data))}
     log.debug("PDF and EPUB ready in %.2f s", time.perf_counter() - start)
     return paths
 
@@ -74,7 +84,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     data["modified"] = book.modified(data["published"])
     text, _ = get_data(files.get_file_from_path(data["source"]).content_string)
     try:
-        paths = made(book.book_html(text, config, data), data, Path(config.config_file_path).parent / CACHE)
+        paths = made(inputs_hash(text, data, config), lambda: book.book_html(text, config, data), data,
+                     Path(config.config_file_path).parent / CACHE)
     except (OSError, RuntimeError) as error:
         raise PluginError(f"cannot make the PDF and EPUB downloads: {error}") from None
     config.extra["downloads"] = {}

@@ -23,8 +23,6 @@ import uuid
 from importlib.metadata import version
 from pathlib import Path
 
-import pypandoc
-
 STYLES = Path(__file__).resolve().parents[1] / "styles"
 PDF_STYLE = STYLES / "print-edition.css"
 EPUB_NOTES = STYLES / "epub-notes.lua"
@@ -53,6 +51,8 @@ def pdf(html: str) -> bytes:
 
 def epub(html: str, data: dict) -> bytes:
     """The EPUB 3 of the book's HTML, with the metadata of ``data`` (docs/.downloads.yml)."""
+    import pypandoc  # here, not above: an unchanged article never starts pandoc
+
     metadata = {"identifier": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, data['url'])}",
                 "publisher": data["publisher"], "date": data["published"], "source": data["url"],
                 "lang": data["language"]}
