@@ -211,52 +211,38 @@ def page_load(browser, path: str, gzip_url: str, identity_url: str) -> PageLoad:
     return load
 
 
-def search_latency_ms(browser, base_url: str, query: str) -> float:
-    """Milliseconds from the last keystroke of ``query`` in Material's search box to rendered results."""
+# Resolves window.__searched with the milliseconds from the next keydown to rendered results.
+TIME_FROM_NEXT_KEY = """() => { window.__searched = new Promise(resolve => {
+    document.addEventListener('keydown', () => {
+        const start = performance.now(), list = document.querySelector('.md-search-result__list');
+        new MutationObserver((_, observer) => {
+            if (!list.querySelector('.md-search-result__item')) return;
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - start));
+        }).observe(list, {childList: true, subtree: true});
+    }, {once: true, capture: true});
+}); }"""
+
+
+def search_ms(browser, base_url: str, query: str, fresh: bool = False) -> float:
+    """Milliseconds to rendered results for ``query``: from its last keystroke in the open search box;
+    or, ``fresh``, from opening search on a page just loaded (Material's "/" shortcut) and typing the
+    query at once: the wait of a reader's first search, fetching the index included."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(base_url, wait_until="networkidle")
-    page.keyboard.press("s")                      # Material's shortcut: open search (and fetch the index)
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim()"
-                           " !== 'Initializing search'")
-    box = page.locator("input.md-search__input")
-    box.fill(query[:-1])                          # fill sends no keyup, so no search yet
-    page.evaluate("""() => {
-        const list = document.querySelector('.md-search-result__list');
-        window.__searched = new Promise(resolve => {
-            const box = document.querySelector('input.md-search__input');
-            box.addEventListener('keydown', () => {
-                const start = performance.now();
-                new MutationObserver((_, observer) => {
-                    if (list.querySelector('.md-search-result__item')) {
-                        observer.disconnect();
-                        requestAnimationFrame(() => resolve(performance.now() - start));
-                    }
-                }).observe(list, {childList: true, subtree: true});
-            }, {once: true});
-        });
-    }""")
-    page.keyboard.press(query[-1])
+    if fresh:
+        page.evaluate(TIME_FROM_NEXT_KEY)
+        page.keyboard.press("/")
+        page.keyboard.type(query)
+    else:
+        page.keyboard.press("/")
+        page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim()"
+                               " !== 'Initializing search'")
+        page.locator("input.md-search__input").fill(query[:-1])   # fill sends no keyup, so no search yet
+        page.evaluate(TIME_FROM_NEXT_KEY)
+        page.keyboard.press(query[-1])
     latency = page.evaluate("window.__searched")
-    context.close()
-    return latency
-
-
-def first_search_ms(browser, base_url: str, query: str) -> float:
-    """Milliseconds from opening search on a freshly loaded page (Material's "/" shortcut) and typing
-    ``query`` at once to its rendered results: the wait a reader's first search has, index included."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.goto(base_url, wait_until="networkidle")
-    page.evaluate("""() => {
-        window.__opened = 0;
-        document.addEventListener('keydown', () => { window.__opened = window.__opened || performance.now(); },
-                                  {capture: true});
-    }""")
-    page.keyboard.press("/")
-    page.keyboard.type(query)
-    page.locator(".md-search-result__item").first.wait_for()
-    latency = page.evaluate("performance.now() - window.__opened")
     context.close()
     return latency
 
@@ -370,10 +356,10 @@ def browse(figures: dict, site: Path, plain: Path, lighthouse_runs: int) -> None
         figures["home"] = {name: {"requests": load.requests, "gzip_bytes": load.gzip_bytes}
                            for name, load in (("site", loads[0]), ("plain", plain_home))}
         print("searching …", file=sys.stderr)
-        latencies = [search_latency_ms(browser, gzip_url, query) for query in SEARCH_QUERIES]
+        latencies = [search_ms(browser, gzip_url, query) for query in SEARCH_QUERIES]
         figures["search_latencies_ms"], figures["search_latency_ms"] = latencies, statistics.median(latencies)
         figures["first_search_ms"] = {
-            name: statistics.median(first_search_ms(browser, url, query) for query in SEARCH_QUERIES)
+            name: statistics.median(search_ms(browser, url, query, fresh=True) for query in SEARCH_QUERIES)
             for name, url in (("site", gzip_url), ("plain", plain_url))}
         browser.close()
         if lighthouse_runs:
