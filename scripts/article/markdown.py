@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 
 from .model import Citation, Note, Page, Paragraph
 from .places import REFERENCES
@@ -41,8 +42,10 @@ def editorial(markdown: str) -> str:
     return f'<span class="editorial">\\[{markdown}\\]</span>'
 
 
+@cache
 def with_languages(text: str, citations: tuple[Citation, ...]) -> str:
-    """``linked(text)`` with the title of each cited work marked with the work's language."""
+    """``linked(text)`` with the title of each cited work marked with the work's language (remembered:
+    each note is set on the page that cites it, on the Notes page and in the print edition)."""
     spans = sorted({span: c.language for c in citations if c.language and (span := locate(text, c.title))}.items())
     out, at = [], 0
     for (start, end), language in spans:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 MARKER = re.compile(r"\[(\d+)\]")
 URL = re.compile(r"https?://[^\s;]+?(?=[,.;)]?(?:\s|;|$))")
@@ -30,20 +31,22 @@ def comparable(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+@lru_cache(maxsize=None)
+def comparable_character(char: str) -> str:
+    """``comparable`` of one character, remembered: ``locate`` asks it of every character it reads."""
+    return " " if char.isspace() else comparable(char)
+
+
 def locate(text: str, phrase: str) -> tuple[int, int] | None:
     """Where ``phrase`` stands in ``text`` when both are compared as ``comparable`` compares them:
     the start and end of that stretch of ``text``, or None."""
-    keys: list[str] = []
-    places: list[int] = []
-    for i, char in enumerate(text):
-        key = " " if char.isspace() else comparable(char)
-        if key == " " and (not keys or keys[-1] == " "):
-            continue
-        keys += key
-        places += [i] * len(key)
     target = comparable(phrase)
-    at = "".join(keys).find(target) if target else -1
-    return None if at < 0 else (places[at], places[at + len(target) - 1] + 1)
+    if not target or target not in comparable(text):
+        return None
+    keys = [comparable_character(char) for char in text]
+    places = [i for i, key in enumerate(keys) for _ in key]        # where each compared character comes from
+    found = re.search(re.escape(target).replace("\\ ", " +"), "".join(keys))
+    return (places[found.start()], places[found.end() - 1] + 1) if found else None
 
 
 def plain(text: str) -> str:
