@@ -34,32 +34,37 @@ def stale(out: Path, planned: dict[str, str]) -> list[str]:
     return sorted(str(p.relative_to(out)) for p in on_disk if str(p.relative_to(out)) not in planned)
 
 
+def unwritten(out: Path, planned: dict[str, str]) -> list[str]:
+    """Planned files that are not on disk as planned."""
+    return [name for name, text in planned.items()
+            if not (out / name).is_file() or (out / name).read_bytes() != text.encode("utf-8")]
+
+
 def differences(out: Path, planned: dict[str, str]) -> list[str]:
     """Files whose content on disk differs from the planned content, plus stale ones."""
     with folder_errors(out):
-        changed = [name for name, text in planned.items()
-                   if not (out / name).is_file() or (out / name).read_bytes() != text.encode("utf-8")]
-        return sorted(changed + stale(out, planned))
+        return sorted(unwritten(out, planned) + stale(out, planned))
 
 
 def write(out: Path, planned: dict[str, str]) -> list[str]:
-    """Write the planned files into ``out`` through a temporary folder; returns the changed names."""
-    changed = differences(out, planned)
+    """Write the planned files that changed into ``out`` through a temporary folder, and remove the
+    stale ones; returns their names. Unchanged files are left as they are, dates included."""
     blocked = next((name for name in planned if (out / name).is_dir()), None)
     if blocked:
         raise ArticleError(out, 1, f"cannot write {blocked}: a folder of that name stands in the way")
     with folder_errors(out):
+        changed, removed = unwritten(out, planned), stale(out, planned)
         out.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.name}-") as tmp:
-            for name, text in planned.items():
+            for name in changed:
                 (Path(tmp) / name).parent.mkdir(parents=True, exist_ok=True)
-                (Path(tmp) / name).write_bytes(text.encode("utf-8"))
-            for name in planned:
+                (Path(tmp) / name).write_bytes(planned[name].encode("utf-8"))
+            for name in changed:
                 (out / name).parent.mkdir(parents=True, exist_ok=True)
                 os.replace(Path(tmp) / name, out / name)
-        for name in stale(out, planned):
+        for name in removed:
             (out / name).unlink()
-    return changed
+    return sorted(changed + removed)
 
 
 @contextmanager
