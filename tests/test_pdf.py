@@ -155,3 +155,12 @@ def test_every_font_is_embedded_and_the_text_is_set_in_charis(pdf):
             fonts[str(font["/BaseFont"])] = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
     assert fonts and all(fonts.values()), fonts
     assert any("Charis-SIL" in name for name in fonts), "Debian's fonts-sil-charis is missing (see .ci/run)"
+
+
+def test_a_quote_copied_from_the_pdf_keeps_its_words_whole(pdf, files):
+    """No hyphen is added where a line breaks a word: each one ending a line is in the text as written."""
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    written = "\n".join(files.values())
+    broken = [f"{a}-{b}" for a, b in re.findall(r"(\w+)[\-\u00ad\u2010\u2011]\n(\w+)", text)
+              if f"{a}-{b}" not in written]
+    assert broken == []
