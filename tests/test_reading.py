@@ -177,6 +177,13 @@ def test_every_section_says_how_long_it_takes_to_read(base_url, page, path):
     assert re.fullmatch(r"\d+ min read", page.locator(".reading-time").inner_text())
 
 
+@pytest.mark.parametrize("path", ["notes/", "references/", "cite/", "about/", "glossary/"])
+def test_the_editions_own_pages_give_no_reading_time(base_url, page, path):
+    page.goto(base_url + path)
+    assert page.locator("article h1").is_visible()
+    assert "min read" not in page.locator("article").inner_text()
+
+
 def test_each_section_ends_with_links_to_the_previous_and_next_sections(base_url, page):
     page.goto(base_url + f"{NEOSENDERISM}/")
     footer = page.locator(".md-footer__inner")

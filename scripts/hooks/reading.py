@@ -4,7 +4,8 @@
   the stylesheet (so copying the paragraph copies its words and note numbers only), and a
   "Cite this paragraph" button that copies the article's citation with the paragraph's
   number and permalink (Material's own clipboard handles ``data-clipboard-text``).
-- Reading time under the page's title: what is on the page; on the home page, the whole article.
+- Reading time under the title of the article's pages: what is on the page; on the home page,
+  the whole article. The edition's own pages (notes, references, cite, about…) have none.
 - Bare URLs (a link whose text is its address) are marked, so that the print stylesheet
   prints the address after every other link without printing a bare URL twice.
 """
@@ -55,9 +56,9 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if FIRST_HEADING_END not in output:
-        return output
     article = generated(config, NAVIGATION)["article"]
+    if FIRST_HEADING_END not in output or page.file.src_uri not in article:  # the edition's pages are not read through
+        return output
     words = sum(words_on.get(path, 0) for path in article) if page.file.src_uri == HOME else \
         words_on.get(page.file.src_uri, 0)
     return output.replace(FIRST_HEADING_END, FIRST_HEADING_END + reading_time(words), 1)
