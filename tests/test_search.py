@@ -122,6 +122,7 @@ def test_typed_queries_put_a_holding_page_in_the_top_three_linking_to_the_passag
     ("apurimac", "p4", "Apurímac"),          # found without its accent
     ("policy", "p9", "policies"),            # found through its plural
     ("cultivate", "p9", "cultivation"),      # found through the -ion form
+    ("narcoterrorism", "p4", "narcoterrorist"),  # the doctrine finds its follower
 ])
 def test_landing_on_a_result_highlights_the_word_as_written_or_in_another_form(browser, base_url, typed, anchor, shown):
     context = browser.new_context(viewport={"width": 1280, "height": 800})

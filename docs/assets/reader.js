@@ -50,7 +50,7 @@ document.addEventListener("keydown", event => {
 document$.subscribe(() => {
   const fold = text => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
   const root = term => {
-    const bare = fold(term).replace(/(ations?|ions?|ies|ied|ing|ed|es|s|ates?|ive|e|y)$/, "")
+    const bare = fold(term).replace(/(ations?|ions?|ies|ied|ing|ed|es|isms?|ists?|s|ates?|ive|e|y)$/, "")
     return bare.length >= 4 ? bare : fold(term)
   }
 

@@ -8,7 +8,8 @@ a reader may type instead, and only those that are not the start of a word alrea
 - the word without accents ("apurimac" for "Apurímac");
 - English forms with the word's Snowball stem: singular and plural ("policy" for
   "policies"), verb forms ("cultivated", "cultivating"), and the -ion/-ate/-ive family
-  ("cultivate" for "cultivation", "protect" for "protection");
+  ("cultivate" for "cultivation", "protect" for "protection"), and a doctrine with its follower
+  ("terrorism" for "terrorist");
 - for Spanish words (accented, or in a quoted Spanish title), Spanish forms with the word's
   Snowball stem: number ("firma" for "firmas", "transición" for "transiciones") and gender.
 """
@@ -109,7 +110,14 @@ def english_forms(word: str) -> frozenset[str]:
     for verb in verbs_of(word):
         forms |= verb_forms(verb)
     stem = ENGLISH.stemWord(word)
-    return frozenset(f for f in forms if f != word and len(f) >= 3 and ENGLISH.stemWord(f) == stem)
+    return frozenset(f for f in forms if f != word and len(f) >= 3 and ENGLISH.stemWord(f) == stem) | isms(word)
+
+
+def isms(word: str) -> frozenset[str]:
+    """The doctrine and its follower, which Snowball stems apart: "terrorism" ↔ "terrorist(s)"."""
+    if m := re.fullmatch(r"(.{3,}[^s])is(m|ts?)", word):      # not "consist", "persist"
+        return frozenset({m[1] + "ism", m[1] + "ist", m[1] + "ists"} - {word})
+    return frozenset()
 
 
 @lru_cache(maxsize=None)
