@@ -219,3 +219,13 @@ def test_printing_hides_the_navigation_and_shows_link_addresses(base_url, page):
     page.evaluate("() => { const a = document.createElement('a'); a.href = 'https://example.org/x';"
                   " a.textContent = 'a source'; a.id = 'probe'; document.querySelector('article').append(a) }")
     assert "https://example.org/x" in page.locator("#probe").evaluate("a => getComputedStyle(a, '::after').content")
+
+
+def test_on_a_phone_every_note_marker_permalink_and_cite_button_is_a_finger_wide(browser, base_url):
+    context = browser.new_context(viewport=VIEWPORTS["phone"], is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + f"{INTRODUCTION}/")
+    sizes = page.locator(".footnote-ref, .paragraph-link, .paragraph-cite").evaluate_all(
+        "targets => targets.map(t => [t.className, t.getBoundingClientRect().width, t.getBoundingClientRect().height])")
+    context.close()
+    assert sizes and [s for s in sizes if min(s[1:]) < 24] == []
