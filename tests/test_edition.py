@@ -226,6 +226,19 @@ def test_cite_this_paragraph_copies_the_citation_with_its_number_and_permalink(b
     assert re.search(rf"¶12 in the reader edition, \S+/{MUTATION}/#p12\.$", copied), copied
 
 
+def test_a_tapped_cite_button_copies_and_leaves_no_tooltip_over_the_text(base_url, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base_url + f"{MUTATION}/")
+    page.locator("#p12 .paragraph-cite").tap()
+    page.wait_for_timeout(600)                       # Material's tooltip shows after a short delay
+    copied = page.evaluate("navigator.clipboard.readText()")
+    tooltip_shown = page.get_by_text("Cite this paragraph").is_visible()
+    context.close()
+    assert copied.endswith(f"/{MUTATION}/#p12.") and not tooltip_shown
+
+
 def test_the_navigation_groups_the_article_its_notes_the_explorers_and_the_edition(base_url, page):
     page.goto(base_url)
     sidebar = page.locator(".md-sidebar--primary").inner_text()

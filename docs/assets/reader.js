@@ -31,6 +31,12 @@ document.addEventListener("click", event => {
   marker.dataset.shown = "true"
   marker.focus({ preventScroll: true })
 })
+// A tapped Cite button has copied its citation: it lets go of focus, or its tooltip would stay
+// over the text below.
+document.addEventListener("click", event => {
+  const cite = event.target instanceof Element && event.target.closest(".paragraph-cite")
+  if (cite && touch.matches) setTimeout(() => close(cite))
+})
 document.addEventListener("focusout", event => {
   if (event.target instanceof HTMLElement && event.target.dataset.shown) delete event.target.dataset.shown
 })
