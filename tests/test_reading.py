@@ -163,12 +163,17 @@ def test_every_paragraph_has_a_permalink_to_its_number(base_url, page, path):
         assert link.evaluate("a => getComputedStyle(a, '::after').content") == f'"¶{anchor[1:]}"'  # what is shown
 
 
-def test_a_paragraph_permalink_shows_when_focused_and_hides_otherwise(base_url, page):
+def test_a_paragraphs_number_stands_beside_it_and_its_cite_button_shows_on_hover(base_url, page):
     page.goto(base_url + f"{INTRODUCTION}/")
-    link = page.locator("#p3 a.paragraph-link")
-    assert link.evaluate("a => getComputedStyle(a).opacity") == "0"
-    link.focus()
-    page.wait_for_function("() => getComputedStyle(document.querySelector('#p3 a.paragraph-link')).opacity === '1'")
+    paragraph, number = page.locator("#p3"), page.locator("#p3 a.paragraph-link")
+    number.scroll_into_view_if_needed()
+    box, text = number.bounding_box(), paragraph.bounding_box()
+    assert number.evaluate("a => getComputedStyle(a).opacity") == "1"
+    assert box["x"] >= text["x"] + text["width"] and box["x"] + box["width"] <= 1280   # in the margin, on screen
+    cite = page.locator("#p3 .paragraph-cite")
+    assert cite.evaluate("b => getComputedStyle(b).opacity") == "0"
+    paragraph.hover()
+    page.wait_for_function("() => getComputedStyle(document.querySelector('#p3 .paragraph-cite')).opacity === '1'")
 
 
 @pytest.mark.parametrize("path", SECTION_PAGES)
