@@ -62,6 +62,7 @@ import yaml
 
 from article.config import ConfigLoader
 from article.text import fold
+from hooks.search_index import COMPOUND, DOTTED_ACRONYM, PREFIXES, QUOTED, SOLID_ACRONYM, SPANISH_MARKERS  # what a word is
 from hooks.word_forms import IRREGULAR, spanish_forms, verb_forms  # Spanish number and gender: one set of rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,16 +87,10 @@ esa ese eso esta este esto fue ha hay la las le les lo los mas más mi muy ni no
 que qué se ser si sin sobre su sus también tan te tu un una uno unos unas y ya
 """.split())
 DETERMINERS = frozenset("the a an this that these those its their his her our every each no any one".split())
-SPANISH_MARKERS = frozenset("el la los las del y en de sobre una un al por para con que".split())
-PREFIXES = ("narco", "socio", "neo", "post", "anti", "counter", "inter", "multi", "non", "pre", "para")
 KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 WORD = re.compile(r"[^\W_]+")
 URL = re.compile(r"\S*https?://\S+|\S*www\.\S+")
 CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]“”\"‘’'«»…]+|\s[-–—]+\s?|\s?[-–—]+\s")
-DOTTED_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]{1,3}\.\s?){2,}")
-SOLID_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,}(?![\w.])")
-COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
-QUOTED = re.compile(r"[“‘](.+?)[”’]")
 ENGLISH = Stemmer.Stemmer("english")
 SPANISH = Stemmer.Stemmer("spanish")
 
