@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from article.places import slugify
+from article.numbering import slugify
 from workflow import run_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,7 +152,7 @@ def article():
 def passages(article):
     """Every text of the edition a reader can be sent to, with its place."""
     from article.config import load_config
-    from article.places import passages
+    from article.numbering import passages
 
     return passages(article, load_config(CONFIG).edition)
 

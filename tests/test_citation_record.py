@@ -7,7 +7,7 @@ from pybtex.database import parse_string
 
 from article.model import Article, Edition, Paragraph, Section, Where
 from article.pages.cite import bibtex
-from article.scholarly import record, sentence_case
+from article.citation_record import record, sentence_case
 
 HERE = Where("test.txt", 1)
 EDITION = Edition("https://example.org/a/?lang=en", "2023-09-07", "Centro de Estudios Estratégicos (CEE)")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import bibtexparser
 import pytest
-from article.bibliography import load_works
-from article.cite import cite_notes
+from article.refs_bib import load_works
+from article.note_works import cite_notes
 from article.merge import merge
 from article.parse import parse_export
 from article.resolve import resolve_notes

@@ -177,7 +177,7 @@ def words(text: str) -> list[str]:
 
 
 def test_without_its_marked_additions_every_paragraph_is_the_authors_text(base_url, page, article, files):
-    from article.places import placed_paragraphs
+    from article.numbering import placed_paragraphs
 
     for anchor, paragraph in placed_paragraphs(article):
         page.goto(base_url + ("" if anchor.path == "index.md" else anchor.path[:-3] + "/"))

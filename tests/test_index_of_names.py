@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from article.editors import DATA, Term, load_editor_data
+from article.index_data import DATA, Term, load_editor_data
 from article.model import ArticleError
 from article.pages.names import names_page, occurs, pattern
 from article.text import fold

@@ -8,7 +8,7 @@ import yaml
 
 from conftest import MUTATION, NEOSENDERISM, SECTIONS
 from article.markdown import with_footnotes
-from article.places import slugify
+from article.numbering import slugify
 
 
 def front_matter(text: str) -> dict:

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from site_html import paragraph
 
-from article.places import slugify
+from article.numbering import slugify
 
 BLOCK_STARTS = ["- ", "+ ", "* ", "1. ", "1) ", "> ", "#", "## ", "--8<-- ", "    ", ""]
 SYNTAX = ["<", ">", "&", "*", "_", "`", "[", "]", "{{", "{%", "%}", "}}", "$", "==", "~~", "|", "\\", "!",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from article.editors import DATA, load_editor_data
+from article.index_data import DATA, load_editor_data
 from article.model import ArticleError
 from article.pages.timeline import sentences, timeline_page
 from site_html import paragraph, read, target

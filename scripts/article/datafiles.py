@@ -12,12 +12,12 @@ import json
 import yaml
 
 from .abbreviations import Abbreviation
-from .bibliography import Work
-from .datanames import ABBREVIATIONS, CITATIONS, DOWNLOADS, NAVIGATION
-from .downloads import download_paths
+from .refs_bib import Work
+from .datafile_names import ABBREVIATIONS, CITATIONS, DOWNLOADS, NAVIGATION
+from .download_links import download_paths
 from .markdown import GENERATED, GENERATED_NOTE, first_sentence
 from .model import Article, Citations, Page, Record
-from .scholarly import metadata
+from .citation_record import metadata
 
 __all__ = ["ABBREVIATIONS", "CITATIONS", "DOWNLOADS", "NAVIGATION", "citations", "definitions", "downloads",
            "navigation"]

@@ -107,7 +107,7 @@ class Note:
     urls: tuple[str, ...]
     ibid_of: Note | None = None
     cited_in: tuple[str, ...] = field(default=())  # slugs of the pages that cite it
-    citations: tuple[Citation, ...] = ()  # the works of refs.bib it cites (scripts/article/cite.py)
+    citations: tuple[Citation, ...] = ()  # the works of refs.bib it cites (scripts/article/note_works.py)
 
 
 @dataclass(frozen=True)

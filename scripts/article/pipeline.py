@@ -10,11 +10,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .abbreviations import abbreviations
-from .bibliography import formatted_entries, load_works
-from .cite import cite_notes
+from .refs_bib import formatted_entries, load_works
+from .note_works import cite_notes
 from .config import load_config
 from .datafiles import ABBREVIATIONS, CITATIONS, DOWNLOADS, NAVIGATION, citations, definitions, downloads, navigation
-from .editors import load_editor_data
+from .index_data import load_editor_data
 from .merge import merge
 from .model import Article, Config, Page
 from .pages.about import about_page
@@ -28,10 +28,10 @@ from .pages.print_edition import print_page
 from .pages.references import references_page, with_language
 from .pages.timeline import timeline_page
 from .parse import parse_export
-from .places import article_passages, citing_paragraphs, footnote_pages, passages, placed_paragraphs
+from .numbering import article_passages, citing_paragraphs, footnote_pages, passages, placed_paragraphs
 from .resolve import resolve_notes
-from .scholarly import citations as article_citations
-from .scholarly import record
+from .citation_record import citations as article_citations
+from .citation_record import record
 
 
 def planned_files(sources: list[Path], config: Path, title: str | None) -> dict[str, str]:

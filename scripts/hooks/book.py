@@ -24,7 +24,7 @@ from markdown.extensions.footnotes import NBSP_PLACEHOLDER
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 
-from article.downloads import SITE_ONLY
+from article.download_links import SITE_ONLY
 
 DROPPED = {"headerlink", "footnote-backref", SITE_ONLY}
 

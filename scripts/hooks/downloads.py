@@ -32,9 +32,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-from article.datanames import DOWNLOADS
+from article.datafile_names import DOWNLOADS
 from hooks import book, typeset
-from hooks.generated import generated
+from hooks.generated_data import generated
 
 CACHE = Path(".cache") / "downloads"  # beside mkdocs.yml
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 
-from article.datanames import CITATIONS
-from hooks.generated import generated
+from article.datafile_names import CITATIONS
+from hooks.generated_data import generated
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 

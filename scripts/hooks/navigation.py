@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from article.datanames import NAVIGATION
-from hooks.generated import generated
+from article.datafile_names import NAVIGATION
+from hooks.generated_data import generated
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

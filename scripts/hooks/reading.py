@@ -19,9 +19,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from article.datanames import CITATIONS, NAVIGATION
+from article.datafile_names import CITATIONS, NAVIGATION
 from article.text import TAG
-from hooks.generated import generated
+from hooks.generated_data import generated
 
 WORDS_PER_MINUTE = 220
 PARAGRAPH = re.compile(r'(<p id="p(\d+)">)(.*?)(</p>)', re.S)

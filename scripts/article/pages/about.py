@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..downloads import download_line
+from ..download_links import download_line
 from ..markdown import editorial, escape, page
 from ..model import Article, Edition, Page
-from ..places import ABOUT, ABOUT_TITLE
+from ..numbering import ABOUT, ABOUT_TITLE
 
 
 def about_text(article: Article, edition: Edition, level: int = 1) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime
 
-from ..downloads import download_line
+from ..download_links import download_line
 from ..markdown import escape, first_sentence, footnotes, page, paragraph_block
 from ..model import Anchor, Article, Note, Page, Paragraph, Record, Section
-from ..places import HOME, HOME_TITLE, NOTES, section_path
+from ..numbering import HOME, HOME_TITLE, NOTES, section_path
 from .cite import PATH as CITE
 
 

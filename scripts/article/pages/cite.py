@@ -9,10 +9,10 @@ from __future__ import annotations
 import html
 import re
 
-from ..downloads import download_line
+from ..download_links import download_line
 from ..markdown import escape, page
 from ..model import Citations, Page, Record, Styled
-from ..scholarly import csl_json, name_spans
+from ..citation_record import csl_json, name_spans
 
 PATH = "cite.md"
 BIB, RIS, CSL = "cite/article.bib", "cite/article.ris", "cite/article.json"  # below docs/, linked from the page

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..editors import KINDS, EditorData, Entry, Term
+from ..index_data import KINDS, EditorData, Entry, Term
 from ..markdown import REPEATS_THE_TEXT, escape, page
 from ..model import Page, Passage
 from ..text import fold

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..archive import archived_copies
 from ..markdown import editorial, escape, note_text, page
 from ..model import Anchor, Note, Page
-from ..places import NOTES, NOTES_TITLE
+from ..numbering import NOTES, NOTES_TITLE
 
 
 def entry(note: Note, cited_in: list[Anchor]) -> str:

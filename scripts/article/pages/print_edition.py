@@ -8,10 +8,10 @@ printed on the same page. The build makes the downloads from this page (scripts/
 from __future__ import annotations
 
 
-from ..downloads import SITE_ONLY, download_line
+from ..download_links import SITE_ONLY, download_line
 from ..markdown import LEFT_OUT_OF_SEARCH, escape, footnotes, page, paragraph_block
 from ..model import Anchor, Article, Edition, Note, Page, Paragraph, Record
-from ..places import HOME
+from ..numbering import HOME
 from .about import about_text
 from .article import title_block
 from .references import ordered_entries

@@ -3,10 +3,10 @@ by author, each anchored (``#ref-<key>``) and linked back to the notes that cite
 
 from __future__ import annotations
 
-from ..bibliography import Work
+from ..refs_bib import Work
 from ..markdown import page
 from ..model import Note, Page
-from ..places import REFERENCES
+from ..numbering import REFERENCES
 from ..text import fold, locate
 
 TITLE = "References"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from ..editors import EditorData, Label
+from ..index_data import EditorData, Label
 from ..markdown import LEFT_OUT_OF_SEARCH, editorial, escape, page
 from ..model import Page, Passage
 from ..text import fold

@@ -6,7 +6,7 @@ which also writes each file's size after its link.
 
 from __future__ import annotations
 
-from .places import slugify
+from .numbering import slugify
 
 FOLDER = "downloads"
 FORMATS = ("PDF", "EPUB")

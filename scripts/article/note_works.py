@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .bibliography import Work
+from .refs_bib import Work
 from .model import Article, Citation, Note, Where
 from .resolve import IBID
 from .text import URL, comparable

@@ -1,6 +1,6 @@
 """Read the data files that scripts/split_article.py writes into docs/ (not a hook itself).
 
-Their names are defined once, in ``article.datanames``; their contents in ``article.datafiles``.
+Their names are defined once, in ``article.datafile_names``; their contents in ``article.datafiles``.
 """
 
 from __future__ import annotations

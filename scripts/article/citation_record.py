@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-from .bibliography import Work, citeproc, plain_texts, set_entries, set_notes, unbraced
+from .refs_bib import Work, citeproc, plain_texts, set_entries, set_notes, unbraced
 from .model import Article, Citations, Edition, Record, Styled
 from .text import comparable, fold
 from .text import plain
