@@ -6,7 +6,8 @@ with it, "Shining Path (SL for its name in Spanish “Sendero Luminoso”)". Whe
 gives one abbreviation several expansions, the longest wins. The publisher's name in
 mkdocs.yml is read the same way ("… del Perú (CEEEP)"). Abbreviations the article uses
 without spelling them out take their expansion from ``scripts/data/abbreviations.yml``; one
-found in neither place is an error, so that no abbreviation goes unexplained.
+found in neither place is an error, so that no abbreviation goes unexplained, and so is an
+entry of that file the article does not need (it would be silently ignored).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import yaml
 
 from .model import Article, ArticleError, Passage, Where
 from .text import MARKER, URL
+from .yaml_lines import composed, line, mapping, sequence
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "abbreviations.yml"
 SHORT = r"(?:[A-Z]{1,3}\.\s?){2,}|[A-Z]{2,}\b"
@@ -77,24 +79,28 @@ def used_in(text: str) -> list[str]:
     return [m.group().strip() for m in USED.finditer(plain)]
 
 
-def load_editorial(path: Path) -> tuple[dict[str, str], set[str]]:
-    """The data file's expansions, and the capitalised words it says are not abbreviations."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as error:
-        raise ArticleError(path, 1, f"cannot read the abbreviations: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ArticleError(path, mark.line + 1 if mark else 1, f"not valid YAML: {error}") from None
-    expansions = data.get("expansions") or {}
-    if not isinstance(expansions, dict) or not all(isinstance(v, str) for v in expansions.values()):
-        raise ArticleError(path, 1, "expansions must map each abbreviation to its expansion")
-    return {str(k): v for k, v in expansions.items()}, {str(w) for w in data.get("not_abbreviations") or ()}
+def load_editorial(path: Path) -> tuple[dict[str, tuple[str, int]], dict[str, int]]:
+    """The data file's expansions and the capitalised words it says are not abbreviations, each
+    with its line."""
+    top = mapping(path, composed(path, "the abbreviations"), ("expansions", "not_abbreviations"))
+    expansions = {}
+    for short, node in mapping(path, top.get("expansions")).items():
+        if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
+            raise ArticleError(path, line(node), f"“{short}” needs its expansion, a text")
+        expansions[short] = (node.value, line(node))
+    words: dict[str, int] = {}
+    for node in sequence(path, top.get("not_abbreviations")):
+        if not isinstance(node, yaml.ScalarNode):
+            raise ArticleError(path, line(node), "not_abbreviations must list words")
+        if node.value in words:
+            raise ArticleError(path, line(node), f"“{node.value}” is listed twice")
+        words[node.value] = line(node)
+    return expansions, words
 
 
 def abbreviations(article: Article, passages: list[Passage], data: Path = DATA) -> list[Abbreviation]:
     """Every abbreviation the article's title, publication note and ``passages`` use, with its
-    expansion, in alphabetical order."""
+    expansion, in alphabetical order; an entry of the data file that none of them needs is an error."""
     editorial, ignored = load_editorial(data)
     texts: list[tuple[str, Where | None]] = [(article.title, None), (article.publication, None)]
     texts += [(passage.text, passage.where) for passage in passages]
@@ -104,16 +110,26 @@ def abbreviations(article: Article, passages: list[Passage], data: Path = DATA) 
             if len(expansion) > len(given.get(short, "")):
                 given[short] = expansion
     found: dict[str, Abbreviation] = {}
+    seen: set[str] = set()
     for text, where in texts:
         for short in used_in(text):
+            seen.add(short)
             if short in ignored or short in found:
                 continue
             if short in given:
                 found[short] = Abbreviation(short, given[short], True)
             elif short in editorial:
-                found[short] = Abbreviation(short, editorial[short], False)
+                found[short] = Abbreviation(short, editorial[short][0], False)
             else:
                 message = (f"“{short}” is used but never spelled out: add its expansion to {data}")
                 raise (where.error(message) if where else ArticleError(data, 1, message))
+    for short, (_, number) in editorial.items():
+        if short not in seen:
+            raise ArticleError(data, number, f"the article never uses “{short}”: remove its expansion")
+        if short in given:
+            raise ArticleError(data, number, f"the article spells “{short}” out itself, as “{given[short]}”: "
+                                             "remove this expansion")
+    for word, number in ignored.items():
+        if word not in seen:
+            raise ArticleError(data, number, f"the article never writes “{word}”: remove it")
     return sorted(found.values(), key=lambda a: a.short.lower())
-

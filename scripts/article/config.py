@@ -8,15 +8,18 @@ from pathlib import Path
 import yaml
 
 from .model import ArticleError, Config, Edition
+from .yaml_lines import composed, mapping
 
 
 BIBLIOGRAPHY = "refs.bib"
 STYLE = "scripts/styles/chicago-notes-bibliography.csl"  # the article's own style: Chicago notes and bibliography
 APA_STYLE = "scripts/styles/apa.csl"
+FACTS = ("source_url", "published", "publisher")  # extra.article's keys, in the order Edition takes them
 
 
 class ConfigLoader(yaml.SafeLoader):
-    """A safe loader that reads MkDocs' ``!!python/name`` and ``!ENV`` tags as plain values."""
+    """A safe loader that reads MkDocs' ``!!python/name`` and ``!ENV`` tags as plain values (for
+    reading mkdocs.yml whole; the split script needs only its lines, ``composed``)."""
 
 
 ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
@@ -24,13 +27,11 @@ ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def load_config(path: Path) -> Config:
     """The edition's facts from the site configuration at ``path``, and the files beside it."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
-    except OSError as error:
-        raise ArticleError(path, 1, f"cannot read the site configuration: {error.strerror}") from None
-    article = (data.get("extra") or {}).get("article") or {}
-    missing = [key for key in ("source_url", "published", "publisher") if not article.get(key)]
+    extra = mapping(path, mapping(path, composed(path, "the site configuration")).get("extra"))
+    article = {key: node.value for key, node in mapping(path, extra.get("article"), FACTS).items()
+               if isinstance(node, yaml.ScalarNode)}
+    missing = [key for key in FACTS if not article.get(key)]
     if missing:
         raise ArticleError(path, 1, f"extra.article needs {', '.join(missing)}")
-    edition = Edition(str(article["source_url"]), str(article["published"]), str(article["publisher"]))
+    edition = Edition(*(article[key] for key in FACTS))
     return Config(edition, path.parent / BIBLIOGRAPHY, path.parent / STYLE, path.parent / APA_STYLE)

@@ -1,7 +1,7 @@
 """Read the editors' data file (scripts/data/index.yml): index names and timeline labels.
 
 Every value keeps the line it was written on, so that a name that no longer occurs in the
-article can be reported as ``FILE:LINE: message``.
+article can be reported as ``FILE:LINE: message``; a key nothing reads is reported so too.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from .model import ArticleError
+from .yaml_lines import composed, line, mapping, sequence
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "index.yml"
 KINDS = {"people": "People", "organisations": "Organisations", "places": "Places"}
@@ -55,45 +56,22 @@ class EditorData:
 
 
 def load_editor_data(path: Path = DATA) -> EditorData:
-    """The data file as typed entries and labels; a malformed file is an ``ArticleError``."""
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ArticleError(path, 1, f"cannot read the index data: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ArticleError(path, mark.line + 1 if mark else 1, f"not valid YAML: {error}") from None
-    top = mapping(path, root)
+    """The data file as typed entries and labels; a malformed file, or a key nothing reads, is an
+    ``ArticleError``."""
+    top = mapping(path, composed(path, "the index data"), (*KINDS, "timeline"))
     entries = tuple(entry(path, kind, item) for kind in KINDS for item in sequence(path, top.get(kind)))
     labels = tuple(label(path, item) for item in sequence(path, top.get("timeline")))
     return EditorData(str(path), entries, labels)
 
 
-def mapping(path: Path, node: yaml.Node | None) -> dict[str, yaml.Node]:
-    if node is None:
-        return {}
-    if not isinstance(node, yaml.MappingNode):
-        raise ArticleError(path, node.start_mark.line + 1, "expected a mapping of keys to values")
-    return {key.value: value for key, value in node.value}
-
-
-def sequence(path: Path, node: yaml.Node | None) -> list[yaml.Node]:
-    if node is None:
-        return []
-    if not isinstance(node, yaml.SequenceNode):
-        raise ArticleError(path, node.start_mark.line + 1, "expected a list")
-    return node.value
-
-
 def term(path: Path, node: yaml.Node | None, owner: yaml.Node, what: str) -> Term:
     if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
-        line = (node or owner).start_mark.line + 1
-        raise ArticleError(path, line, f"{what} must be a non-empty text")
-    return Term(str(node.value).strip(), node.start_mark.line + 1)
+        raise ArticleError(path, line(node or owner), f"{what} must be a non-empty text")
+    return Term(str(node.value).strip(), line(node))
 
 
 def entry(path: Path, kind: str, node: yaml.Node) -> Entry:
-    fields = mapping(path, node)
+    fields = mapping(path, node, ("name", "forms", "aliases"))
     name = term(path, fields.get("name"), node, f"every entry under {kind} needs a name")
     forms = tuple(term(path, n, node, "a form") for n in sequence(path, fields.get("forms"))) or (name,)
     aliases = tuple(term(path, n, node, "an alias") for n in sequence(path, fields.get("aliases")))
@@ -101,7 +79,7 @@ def entry(path: Path, kind: str, node: yaml.Node) -> Entry:
 
 
 def label(path: Path, node: yaml.Node) -> Label:
-    fields = mapping(path, node)
+    fields = mapping(path, node, ("when", "sentence", "label"))
     when = term(path, fields.get("when"), node, "every timeline label needs `when`")
     phrase = term(path, fields["sentence"], node, "sentence") if "sentence" in fields else None
     return Label(when, phrase, term(path, fields.get("label"), node, "every timeline label needs `label`").text)
