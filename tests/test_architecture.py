@@ -67,6 +67,15 @@ def test_an_import_that_runs_back_up_breaks_its_contract(module, line, chain, co
     assert chain in result.stdout
 
 
+def test_each_module_opens_with_one_line_saying_what_it_owns():
+    """A docstring whose first line is a whole sentence, the rest (if any) after a blank line."""
+    def opening(path: Path) -> list[str]:
+        return (ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")), clean=False) or "").split("\n")[:2]
+    run_on = [str(path.relative_to(ROOT)) for path in CODE
+              if not (lines := opening(path))[0].rstrip().endswith((".", "?")) or lines[1:] not in ([], [""])]
+    assert run_on == []
+
+
 @pytest.mark.parametrize("path", CODE, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_module_is_over_400_lines(path):
     assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_MODULE_LINES

@@ -1,7 +1,7 @@
-"""Describe the article for citing: its one citation record, the citations the official CSL styles
-make of it (pandoc's citeproc), Google Scholar's meta tags and the schema.org JSON-LD.
+"""The article's one citation record, and what is made of it for citing.
 
-The record is what a reader consults: the publisher's web page of the article, with the book the
+The citations the official CSL styles make of it (pandoc's citeproc), Google Scholar's meta tags
+and the schema.org JSON-LD. The record is what a reader consults: the publisher's web page of the article, with the book the
 article is included in as its container where a style has a place for one.
 """
 

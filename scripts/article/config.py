@@ -1,5 +1,4 @@
-"""Read what the split script needs from the project, once: the edition's facts from mkdocs.yml
-(``extra.article``), and where refs.bib and the citation styles stand beside it."""
+"""The edition's facts (mkdocs.yml ``extra.article``) and where refs.bib and the citation styles are."""
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
-"""The generated data files that the build hooks read: navigation, citation data, abbreviations,
-and what the downloads are made from.
+"""The generated data files that the build hooks read: navigation, citations, abbreviations, downloads.
 
-They are written into docs/ beside the pages, start with the generated note, and are the
+The downloads' file says what the PDF and EPUB are made from. They are written into docs/ beside the pages, start with the generated note, and are the
 only way facts pass from the split script to the build.
 """
 

@@ -1,5 +1,7 @@
-"""Read refs.bib: the works the notes cite, each with the line it starts on, and their entries
-as the citation style formats them; and the project's one way of calling pandoc's citeproc."""
+"""refs.bib and pandoc's citeproc: the works the notes cite, and their entries in a citation style.
+
+Each work keeps the line it starts on; ``citeproc`` is the project's one way of calling pandoc's
+citeproc."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Fixes to Material's page chrome that accessibility checks (axe-core) and the HTML checker ask for,
-on every page and on the 404 page (a template of the theme, not a page).
+"""Fixes to Material's page chrome that accessibility checks (axe-core) and the HTML checker ask for.
+
+They apply to every page and to the 404 page (a template of the theme, not a page):
 
 - The search overlay is a dialog (``role="dialog"``) without a name: it gets one, so that
   screen readers announce "Search" when it opens.

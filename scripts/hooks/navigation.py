@@ -1,5 +1,6 @@
-"""The site's name and the article's navigation come from the generated ``docs/.article.yml``,
-which scripts/split_article.py writes: nothing about the article is typed into mkdocs.yml."""
+"""The site's name and the article's navigation, from the generated ``docs/.article.yml``.
+
+scripts/split_article.py writes that file: nothing about the article is typed into mkdocs.yml."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""The pages the split script writes, one module each; the print edition gathers the others."""

@@ -1,5 +1,6 @@
-"""The References page: every work the notes cite, in the article's own citation style, sorted
-by author, each anchored (``#ref-<key>``) and linked back to the notes that cite it."""
+"""The References page: every work the notes cite, in the article's own citation style.
+
+Sorted by author, each anchored (``#ref-<key>``) and linked back to the notes that cite it."""
 
 from __future__ import annotations
 
