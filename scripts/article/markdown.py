@@ -2,7 +2,7 @@
 
 Every generated page starts with front matter and the ``GENERATED`` marker. Note markers
 become footnotes labelled with the article's own numbers (``[^6]``), and paragraphs carry
-the anchors that ``places`` numbers (``#p12``). The source's text reaches the reader as
+the anchors that ``numbering`` gives them (``#p12``). The source's text reaches the reader as
 written: every character Markdown or HTML would read as syntax is escaped, and so is a
 paragraph's start that would open a list, a quote or a heading. Whatever the edition adds
 beside the author's words is ``editorial``: in square brackets, set apart by reader.css.

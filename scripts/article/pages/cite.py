@@ -1,6 +1,6 @@
 """The "Cite this article" page and its downloads, all from the one citation record.
 
-The Chicago and APA citations are set by citeproc from the official CSL styles (``scholarly``);
+The Chicago and APA citations are set by citeproc from the official CSL styles (``citation_record``);
 BibTeX and RIS are written here, readable by BibTeX and biblatex alike and by reference managers.
 """
 
