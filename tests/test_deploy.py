@@ -104,12 +104,13 @@ def test_one_commit_builds_the_same_bytes_every_time(old_commit_builds) -> None:
 
 
 def test_a_build_started_in_another_folder_still_shows_the_abbreviations(old_commit_builds) -> None:
-    page = old_commit_builds[0][f"{INTRODUCTION}/index.html"].decode("utf-8")
+    built, _ = old_commit_builds  # either build: they are the same bytes
+    page = built[f"{INTRODUCTION}/index.html"].decode("utf-8")
     assert re.search(r'<abbr title="[^"]+">VRAEM</abbr>', page)
 
 
 def test_the_sitemap_is_dated_by_the_last_commit_not_by_the_clock(old_commit_builds) -> None:
-    built = old_commit_builds[0]
+    built, _ = old_commit_builds
     dates = {element.text for element in etree.fromstring(built["sitemap.xml"]).iter(f"{{{SITEMAP_NS}}}lastmod")}
     with gzip.open(io.BytesIO(built["sitemap.xml.gz"])) as packed:
         packed.read()

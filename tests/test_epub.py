@@ -109,8 +109,8 @@ def test_the_notes_are_epub_footnotes_with_the_articles_numbers(epub, article):
 
 def test_the_notes_full_references_lead_to_the_references_in_the_book(epub):
     _, spine = package(epub)
-    references = [doc for doc in spine if any(text(h) == "References" for h in doc.iter(f"{{{NS['x']}}}h2"))]
-    ids = {element.get("id") for element in references[0].iter()}
+    (references,) = [doc for doc in spine if any(text(h) == "References" for h in doc.iter(f"{{{NS['x']}}}h2"))]
+    ids = {element.get("id") for element in references.iter()}
     links = [a.get("href") for doc in spine for a in doc.iter(f"{{{NS['x']}}}a") if "#ref-" in a.get("href", "")]
     assert links and all(href.split("#")[1] in ids for href in links)
 
@@ -126,4 +126,5 @@ def test_the_epub_carries_title_creator_publisher_date_source_language_and_ident
     assert dc("publisher") == [DATA["publisher"]] and dc("date") == [DATA["published"]]
     assert dc("source") == [DATA["url"]] and dc("language") == [DATA["language"]]
     assert dc("subject") == DATA["keywords"]
-    assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", dc("identifier")[0])
+    (identifier,) = dc("identifier")
+    assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", identifier)

@@ -35,7 +35,8 @@ def test_each_event_quotes_a_sentence_that_is_really_in_its_linked_paragraph(sit
     assert len(found) == 7
     for quote in found:
         sentence, _, source = quote.text.rpartition(" — ")
-        page, anchor = target(TIMELINE, quote.links[-1])
+        (source_link,) = [link for link in quote.links if re.search(r"#p\d+$", link)]
+        page, anchor = target(TIMELINE, source_link)
         assert re.fullmatch(r"p\d+", anchor) and source.startswith(f"¶{anchor[1:]} · ")
         assert sentence in paragraph(site, page, anchor), f"{sentence!r} not in {page}#{anchor}"
 
