@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..markdown import editorial, escape
+from ..numbering import HOME
 
 EXTRACT = Path(__file__).resolve().parents[2] / "data" / "map" / "peru.json"
 ANCHOR = "map"  # the map's id on the home page: the Index links to it
@@ -145,6 +146,11 @@ def as_image(page: str) -> str:
         data = base64.b64encode(drawing.encode("utf-8")).decode("ascii")
         return f'<img class="locator-map" alt="{alt}" src="data:image/svg+xml;base64,{data}">'
     return SVG.sub(image, page)
+
+
+def on_the_map(place: str) -> str:
+    """A link from an Index entry to the map on the home page, for a place the map shows ("" for others)."""
+    return f" · [on the map]({HOME}#{ANCHOR})" if place in SHOWN else ""
 
 
 def not_shown(places: list[str]) -> list[str]:
