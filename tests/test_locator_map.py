@@ -157,3 +157,16 @@ def test_the_epub_carries_the_map_with_its_description_as_the_images_text(epub):
     assert all(f">{label}<" in drawing for label in ["Colombia", "Bolivia", "Lima", "VRAEM"])
     image = re.search(rf'<img src="[^"]*{Path(drawings[0]).name}"[^>]*alt="([^"]+)"', chapters)
     assert image and "VRAEM" in image.group(1) and "approximate" in image.group(1)
+
+
+def test_drawing_the_map_asks_the_network_for_nothing(monkeypatch):
+    import socket
+
+    from article.pages import locator_map
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the map asked the network for something")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    locator_map.extract.cache_clear()
+    assert "<svg" in locator_map.map_block(["Peru"])

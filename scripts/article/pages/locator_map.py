@@ -35,11 +35,9 @@ SHOWN = {"Peru": "Peru", "Bolivia": "Bolivia", "Colombia": "Colombia",
 # reader: lines and labels in the text's colour (light on a dark page), water blue, the valleys orange.
 STYLE = (".locator-map text{fill:currentColor;font-size:22px}"
          ".locator-map path{fill:none;stroke:currentColor;stroke-linejoin:round}"
-         ".locator-map .land{fill:currentColor;fill-opacity:.07;stroke:none}"
-         ".locator-map .peru{fill:currentColor;fill-opacity:.15;stroke:none}"
+         ".locator-map .land{fill:currentColor;fill-opacity:.07;stroke-opacity:.55;stroke-width:1.4}"
          ".locator-map .departments{stroke-opacity:.4;stroke-width:1}"
-         ".locator-map .borders{stroke-opacity:.55;stroke-width:1.4}"
-         ".locator-map .border{stroke-width:2.6}"
+         ".locator-map .peru{fill:currentColor;fill-opacity:.15;stroke-width:2.6}"
          ".locator-map .lakes{fill:#3f8fd2;stroke:none}"
          ".locator-map .rivers{stroke:#3f8fd2;stroke-width:2.2}"
          ".locator-map .area{fill:#e8590c;fill-opacity:.3;stroke:#e8590c;stroke-width:3;stroke-dasharray:9 6}"
@@ -96,11 +94,10 @@ def svg() -> str:
     desc = (f"Peru and its neighbours {listed(neighbours)}, with Peru’s departments and main rivers, and Lima on "
             f"the Pacific coast. The VRAEM is drawn as an approximate area in south-central Peru, in parts of "
             f"{vraem}; the Alto Huallaga valley, also approximate, lies to the north, in {huallaga}.")
+    # Peru's translucent ground and its border go over the departments' lines: one path, drawn once.
     shapes = [f'<path class="land" d="{path([r for n in neighbours for r in countries[n]], to_svg, True)}"/>',
-              f'<path class="peru" d="{path(countries["Peru"], to_svg, True)}"/>',
               f'<path class="departments" d="{path([r for d in data["departments"] for r in d["rings"]], to_svg, True)}"/>',
-              f'<path class="borders" d="{path([r for n in neighbours for r in countries[n]], to_svg, True)}"/>',
-              f'<path class="border" d="{path(countries["Peru"], to_svg, True)}"/>',
+              f'<path class="peru" d="{path(countries["Peru"], to_svg, True)}"/>',
               f'<path class="lakes" d="{path(data["lakes"], to_svg, True)}"/>',
               f'<path class="rivers" d="{path(data["rivers"], to_svg, False)}"/>']
     for area in areas:
