@@ -27,7 +27,7 @@ FRAME = {"west": -82.0, "east": -66.5, "south": -18.8, "north": 0.6}  # what the
 MARGIN = 0.3  # degrees clipped beyond the frame, so that no cut edge is drawn inside it
 WEST, EAST = FRAME["west"] - MARGIN, FRAME["east"] + MARGIN
 SOUTH, NORTH = FRAME["south"] - MARGIN, FRAME["north"] + MARGIN
-TOLERANCE = 0.05  # degrees (about 2.8 km): under a pixel at the size the map is drawn
+TOLERANCE = 0.05  # degrees (about 5.5 km): about a pixel on a phone
 NEIGHBOURS = ["Ecuador", "Colombia", "Brazil", "Bolivia", "Chile"]
 
 # The approximate areas: an ellipse (centre, half-width and half-height in degrees) around what a
