@@ -58,14 +58,15 @@ def rendered_files(article: Article, config: Config, entries: Callable[[], dict[
     rec = record(article, config.edition, (form.text for entry in editors.entries for form in entry.forms))
     cited = article_citations(rec, config.style, config.apa_style)
     formatted = {key: with_language(text, works[key]) for key, text in entries().items()}
-    groups = [("The article", [home_page(article, rec, placed, notes),
+    places = [entry.name.text for entry in editors.entries if entry.kind == "places"]
+    groups = [("The article", [home_page(article, rec, placed, notes, places),
                                *(section_page(article, section, placed, notes) for section in article.sections)]),
               ("Notes and references", [notes_page(notes, citing_paragraphs(article)),
                                         references_page(formatted, notes, footnote_pages(article))]),
               ("Explore", [names_page(texts, editors), timeline_page(texts, editors),
                            glossary_page(abbrs, article_passages(article))]),
               ("The edition", [about_page(article, config.edition), cite_page(rec, cited),
-                               print_page(article, placed, notes, rec, config.edition, formatted)])]
+                               print_page(article, placed, notes, rec, config.edition, formatted, places)])]
     pages = [page for _, group in groups for page in group]
     check_distinct_paths(pages, article)
     return {NAVIGATION: navigation(article.title, groups), ABBREVIATIONS: definitions(abbrs),

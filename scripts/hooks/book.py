@@ -25,6 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 
 from article.download_links import SITE_ONLY
+from article.pages.locator_map import as_image
 
 DROPPED = {"headerlink", "footnote-backref", SITE_ONLY}
 
@@ -115,4 +116,4 @@ def book_html(text: str, config: MkDocsConfig, data: dict) -> str:
             "dcterms.modified": f"{datetime.datetime.fromtimestamp(data['modified'], datetime.timezone.utc):%Y-%m-%dT%H:%M:%SZ}"}
     head = "".join(f'<meta name="{name}" content="{html.escape(value)}">\n' for name, value in meta.items())
     return (f'<!DOCTYPE html>\n<html lang="{data["language"]}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{html.escape(data['title'])}</title>\n{head}</head>\n<body>\n{md.convert(text)}\n</body>\n</html>\n")
+            f"<title>{html.escape(data['title'])}</title>\n{head}</head>\n<body>\n{as_image(md.convert(text))}\n</body>\n</html>\n")

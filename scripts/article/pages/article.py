@@ -5,10 +5,16 @@ from __future__ import annotations
 import datetime
 
 from ..download_links import download_line
-from ..markdown import escape, first_sentence, footnotes, page, paragraph_block
+from ..markdown import editorial, escape, first_sentence, footnotes, page, paragraph_block
 from ..model import Anchor, Article, Note, Page, Paragraph, Record, Section
 from ..numbering import HOME, HOME_TITLE, NOTES, section_path
 from .cite import PATH as CITE
+from .locator_map import map_block
+
+# The edition's words for a stranger: the publisher's name in English, and where the VRAEM is.
+PUBLISHER_IN_ENGLISH = "the Peruvian Army’s Centre for Strategic Studies"
+WHERE = ("The VRAEM, the valleys of the Apurímac, Ene and Mantaro rivers, lies in south-central Peru; "
+         "the map shows it, with the Alto Huallaga valley to the north.")
 
 
 def numbered(placed: list[tuple[Anchor, Paragraph]], path: str) -> str:
@@ -26,16 +32,24 @@ def title_block(rec: Record, last_line: str) -> str:
     """Who published the article, when and where, then ``last_line`` (the original, what to do)."""
     where = f" in *{escape(rec.container)}*" if rec.container else " on the web"
     return (f"**{escape(rec.author)} ({escape(rec.short_author)})**  \n"
+            f"{editorial(PUBLISHER_IN_ENGLISH)}  \n"
             f"Published {day(rec.published)}{where}  \n{last_line}\n"
             '{: .title-block data-search-exclude="" }\n')  # search finds these facts on About
 
 
-def home_page(article: Article, rec: Record, placed: list[tuple[Anchor, Paragraph]], notes: dict[int, Note]) -> Page:
+def orientation(places: list[str]) -> str:
+    """Where the article is set: one sentence, then the locator map."""
+    return f'{editorial(WHERE)}\n{{: .where data-search-exclude="" }}\n\n{map_block(places)}\n'
+
+
+def home_page(article: Article, rec: Record, placed: list[tuple[Anchor, Paragraph]], notes: dict[int, Note],
+              places: list[str]) -> Page:
     contents = "".join(f"{i}. [{escape(s.heading)}]({section_path(s)})\n"
                        for i, s in enumerate(article.sections, start=1))
     notes_text = footnotes(list(article.summary), notes)
     actions = f"[Read the original]({rec.url}) · [Cite this article]({CITE})"
     body = (f"\n# {escape(article.title)}\n\n{title_block(rec, actions)}\n{download_line(article.title)}\n"
+            + orientation(places) +
             f"## Summary\n\n{numbered(placed, HOME)}\n"
             f"**Key words:** {escape(', '.join(article.keywords))}.\n\n## Contents\n\n{contents}\n"
             f"The [notes]({NOTES}) follow the text.\n"

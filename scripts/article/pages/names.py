@@ -16,6 +16,7 @@ from ..index_data import KINDS, EditorData, Entry, Term
 from ..markdown import REPEATS_THE_TEXT, escape, page
 from ..model import Page, Passage
 from ..text import fold
+from .locator_map import on_the_map
 
 PATH = "index-of-names.md"
 
@@ -98,7 +99,8 @@ def names_page(passages: list[Passage], data: EditorData) -> Page:
     groups = []
     for kind, heading in KINDS.items():
         items = sorted((m for m in found if m.entry.kind == kind), key=lambda m: sort_key(m.entry))
-        lines = "".join(f"- {headword(m.entry)}: {', '.join(map(link, m.passages))}\n" for m in items)
+        lines = "".join(f"- {headword(m.entry)}: {', '.join(map(link, m.passages))}{on_the_map(m.entry.name.text)}\n"
+                        for m in items)
         if lines:
             groups.append(f"## {heading}\n\n{lines}")
     total = sum(len(m.passages) for m in found)

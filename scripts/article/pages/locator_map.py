@@ -1,0 +1,168 @@
+"""The locator map on the home page and in the print edition: an inline SVG drawn from the map's extract.
+
+The extract (scripts/data/map/peru.json) is written from pinned Natural Earth packages by
+scripts/tools/map_extract.py. The SVG is drawn in ``currentColor`` with opacities, so it takes
+the page's text colour in either colour scheme and on paper; only water and the two valleys have
+colours of their own, chosen to read on a light and a dark ground. Its labels are SVG text, its
+text alternative the SVG's title and description.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..markdown import editorial, escape
+from ..numbering import HOME
+
+EXTRACT = Path(__file__).resolve().parents[2] / "data" / "map" / "peru.json"
+ANCHOR = "map"  # the map's id on the home page: the Index links to it
+SCALE = 40  # SVG units per degree of latitude
+
+# Where each country's name is set (longitude, latitude), inside the part of it the frame shows.
+COUNTRY_LABELS = {"Peru": (-73.6, -5.6), "Ecuador": (-78.4, -1.7), "Colombia": (-72.6, -0.2),
+                  "Brazil": (-69.8, -8.2), "Bolivia": (-67.9, -15.2), "Chile": (-69.75, -18.45)}
+OCEAN_LABEL = (-80.0, -12.6)
+# The Index's places (scripts/data/index.yml) that the map shows, and what it shows them as.
+SHOWN = {"Peru": "Peru", "Bolivia": "Bolivia", "Colombia": "Colombia",
+         "VRAEM": "VRAEM", "Alto Huallaga Valley": "Alto Huallaga"}
+# The map's own style, inside it, so that it draws the same on the site, in the PDF and in an EPUB
+# reader: lines and labels in the text's colour (light on a dark page), water blue, the valleys orange.
+STYLE = (".locator-map text{fill:currentColor;font-size:22px}"
+         ".locator-map path{fill:none;stroke:currentColor;stroke-linejoin:round}"
+         ".locator-map .land{fill:currentColor;fill-opacity:.07;stroke-opacity:.55;stroke-width:1.4}"
+         ".locator-map .departments{stroke-opacity:.4;stroke-width:1}"
+         ".locator-map .peru{fill:currentColor;fill-opacity:.15;stroke-width:2.6}"
+         ".locator-map .lakes{fill:#3f8fd2;stroke:none}"
+         ".locator-map .rivers{stroke:#3f8fd2;stroke-width:2.2}"
+         ".locator-map .area{fill:#e8590c;fill-opacity:.3;stroke:#e8590c;stroke-width:3;stroke-dasharray:9 6}"
+         ".locator-map .city{fill:currentColor}"
+         ".locator-map .name-peru{font-size:30px;font-weight:700;letter-spacing:3px}"
+         ".locator-map .country{letter-spacing:2px}"
+         ".locator-map .ocean,.locator-map .department,.locator-map .approximate{font-style:italic}"
+         ".locator-map .department{font-size:20px}"
+         ".locator-map .valley{font-size:26px;font-weight:700}")
+
+
+@lru_cache(maxsize=1)
+def extract() -> dict:
+    return json.loads(EXTRACT.read_text(encoding="utf-8"))
+
+
+def projection(frame: dict):
+    """Equirectangular at the frame's middle latitude: (longitude, latitude) → SVG (x, y)."""
+    stretch = math.cos(math.radians((frame["north"] + frame["south"]) / 2))
+    return lambda lon, lat: ((lon - frame["west"]) * stretch * SCALE, (frame["north"] - lat) * SCALE)
+
+
+def path(lines: list[list[list[float]]], to_svg, closed: bool) -> str:
+    """An SVG path of lines, in whole units and relative moves (the shortest text)."""
+    parts = []
+    for line in lines:
+        points = [tuple(round(v) for v in to_svg(*point)) for point in line]
+        moves = [f"M{points[0][0]} {points[0][1]}"]
+        moves += [f"{x - px} {y - py}" for (px, py), (x, y) in zip(points, points[1:]) if (x, y) != (px, py)]
+        parts.append(moves[0] + ("l" + " ".join(moves[1:]) if len(moves) > 1 else "") + ("z" if closed else ""))
+    return "".join(parts).replace(" -", "-")
+
+
+def text(to_svg, at: tuple[float, float], words: str, kind: str, anchor: str = "middle") -> str:
+    x, y = to_svg(*at)
+    return f'<text x="{round(x)}" y="{round(y)}" class="{kind}" text-anchor="{anchor}">{escape_xml(words)}</text>'
+
+
+def escape_xml(words: str) -> str:
+    return words.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def svg() -> str:
+    """The map as one line of SVG (a line break would end Markdown's raw HTML block)."""
+    data = extract()
+    frame, to_svg = data["frame"], projection(data["frame"])
+    width, height = (round(v) for v in to_svg(frame["east"], frame["south"]))
+    countries = {c["name"]: c["rings"] for c in data["countries"]}
+    neighbours = [name for name in countries if name != "Peru"]
+    labelled = [d for d in data["departments"] if "label" in d]
+    areas = data["areas"]
+    vraem, huallaga = (listed(area["departments"]) for area in areas)
+    title = "Locator map of Peru, the VRAEM and the Alto Huallaga valley"
+    desc = (f"Peru and its neighbours {listed(neighbours)}, with Peru’s departments and main rivers, and Lima on "
+            f"the Pacific coast. The VRAEM is drawn as an approximate area in south-central Peru, in parts of "
+            f"{vraem}; the Alto Huallaga valley, also approximate, lies to the north, in {huallaga}.")
+    # Peru's translucent ground and its border go over the departments' lines: one path, drawn once.
+    shapes = [f'<path class="land" d="{path([r for n in neighbours for r in countries[n]], to_svg, True)}"/>',
+              f'<path class="departments" d="{path([r for d in data["departments"] for r in d["rings"]], to_svg, True)}"/>',
+              f'<path class="peru" d="{path(countries["Peru"], to_svg, True)}"/>',
+              f'<path class="lakes" d="{path(data["lakes"], to_svg, True)}"/>',
+              f'<path class="rivers" d="{path(data["rivers"], to_svg, False)}"/>']
+    for area in areas:
+        (x, y), (rx, ry) = to_svg(*area["center"]), area["radii"]
+        stretch = to_svg(frame["west"] + 1, frame["north"])[0]
+        shapes.append(f'<ellipse class="area" cx="{round(x)}" cy="{round(y)}" rx="{round(rx * stretch)}" '
+                      f'ry="{round(ry * SCALE)}"/>')
+    labels = [text(to_svg, COUNTRY_LABELS[name], name, "country name-peru" if name == "Peru" else "country")
+              for name in countries]
+    labels.append(text(to_svg, OCEAN_LABEL, "Pacific Ocean", "ocean"))
+    labels += [text(to_svg, tuple(d["label"]), d["name"], "department") for d in labelled]
+    for area in areas:
+        lon, lat = area["center"]
+        east = lon + area["radii"][0] + 0.15
+        labels += [text(to_svg, (east, lat + 0.1), area["name"], "valley", "start"),
+                   text(to_svg, (east, lat - 0.55), "(approximate)", "approximate", "start")]
+    for place in data["places"]:
+        x, y = to_svg(*place["at"])
+        shapes.append(f'<circle class="city" cx="{round(x)}" cy="{round(y)}" r="7"/>')
+        labels.append(text(to_svg, (place["at"][0] + 0.25, place["at"][1] - 0.1), place["name"], "city", "start"))
+    return (f'<svg class="locator-map" viewBox="0 0 {width} {height}" role="img" '
+            f'aria-labelledby="map-title map-desc" xmlns="http://www.w3.org/2000/svg">'
+            f'<title id="map-title">{title}</title><desc id="map-desc">{escape_xml(desc)}</desc><style>{STYLE}</style>'
+            + "".join(shapes) + "".join(labels) + "</svg>")
+
+
+def listed(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
+SVG = re.compile(r'<svg class="locator-map".*?</svg>', re.DOTALL)
+TITLE_AND_DESC = re.compile(r'<title id="map-title">(.*?)</title><desc id="map-desc">(.*?)</desc>')
+
+
+def as_image(page: str) -> str:
+    """``page`` with its inline map as an ``<img>`` of the same SVG, its title and description as the
+    ``alt`` text: pandoc makes an inline SVG an image with no text alternative, so the PDF and the EPUB
+    get one that has it."""
+    def image(match: re.Match[str]) -> str:
+        drawing = match.group(0)
+        title, desc = TITLE_AND_DESC.search(drawing).groups()
+        alt = html.escape(f"{html.unescape(title)}. {html.unescape(desc)}")
+        data = base64.b64encode(drawing.encode("utf-8")).decode("ascii")
+        return f'<img class="locator-map" alt="{alt}" src="data:image/svg+xml;base64,{data}">'
+    return SVG.sub(image, page)
+
+
+def on_the_map(place: str) -> str:
+    """A link from an Index entry to the map on the home page, for a place the map shows ("" for others)."""
+    return f" · [on the map]({HOME}#{ANCHOR})" if place in SHOWN else ""
+
+
+def not_shown(places: list[str]) -> list[str]:
+    return [name for name in places if name not in SHOWN]
+
+
+def map_block(places: list[str]) -> str:
+    """The figure and its caption: what it shows, what it cannot, where its data come from."""
+    data = extract()
+    packages = ", ".join(f"{s['package']} {s['version']}" for s in data["sources"])
+    missing = not_shown(places)
+    caption = ("Map: countries, Peru’s departments, main rivers and Lima from Natural Earth (public domain; npm "
+               f"packages {escape(packages)}). The VRAEM and the Alto Huallaga valley have no open boundary: they "
+               "are drawn as approximate areas around the places public sources give for them. The river data "
+               "names no river, so the map cannot say which line is the Apurímac, the Ene or the Mantaro."
+               + (f" Places in the Index that the map does not show: {escape(', '.join(missing))}." if missing else ""))
+    return (f'<figure id="{ANCHOR}" class="locator" data-search-exclude="">{svg()}</figure>\n\n'
+            f"{editorial(caption)}\n{{: .map-caption data-search-exclude=\"\" }}\n")
