@@ -197,9 +197,9 @@ def test_without_its_marked_additions_every_note_is_the_authors_text(base_url, p
 
 def test_the_edition_marks_what_it_adds_to_a_note_in_square_brackets(base_url, page):
     page.goto(base_url + f"{MUTATION}/")
-    added = page.locator('[id="fn:7"] .editorial').all_inner_texts()
-    assert added[0].startswith("[same source as note 6: Drug Enforcement Administration") and added[0].endswith("]")
-    assert added[1] == "[Full references: Drug Enforcement Administration 2022; Dreyfus 1999]"
+    added = page.locator('[id="fn:11"] .editorial').all_inner_texts()
+    assert added[0].startswith("[same source as note 10: Rensselaer W. Lee III") and added[0].endswith("]")
+    assert added[1] == "[Full reference: Lee 1991, 109]"
     page.goto(base_url + "about/")
     assert "square brackets" in page.locator("article").inner_text()
 
