@@ -3,13 +3,12 @@ fact with the address of its public source; checked one to one against refs.bib.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .index_data import mapping, sequence, term
-from .model import ArticleError
+from .index_data import composed, mapping, sequence, term
+from .model import ArticleError, Evidence, Fact
 from .refs_bib import Work
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "references.yml"
@@ -17,31 +16,12 @@ NOT_IDENTIFIED = "not identified"
 STATUSES = ("identified", "corrected", "partly identified", NOT_IDENTIFIED)
 
 
-@dataclass(frozen=True)
-class Fact:
-    text: str
-    source: str = ""  # the address it comes from; "" for the note itself or what was not found
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """How far one work is identified, and on what."""
-
-    status: str
-    facts: tuple[Fact, ...]
-
-
 def load_evidence(works: dict[str, Work], path: Path = DATA) -> dict[str, Evidence]:
     """The evidence for every work of refs.bib, by key; a work without a record, a record for no
     work, an unknown status, or an identification without a sourced fact is an ``ArticleError``."""
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ArticleError(path, 1, f"cannot read the references' evidence: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ArticleError(path, mark.line + 1 if mark else 1, f"not valid YAML: {error}") from None
-    records = {key.value: (key, value) for key, value in (root.value if isinstance(root, yaml.MappingNode) else [])}
+    root = composed(path, "the references' evidence")
+    mapping(path, root)  # a mapping of keys to records, or an error at its line
+    records = {key.value: (key, value) for key, value in (root.value if root is not None else [])}
     for key, (node, _) in records.items():
         if key not in works:
             raise ArticleError(path, node.start_mark.line + 1, f"evidence for {key}, which is no entry of refs.bib: "

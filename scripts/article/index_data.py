@@ -56,17 +56,22 @@ class EditorData:
 
 def load_editor_data(path: Path = DATA) -> EditorData:
     """The data file as typed entries and labels; a malformed file is an ``ArticleError``."""
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ArticleError(path, 1, f"cannot read the index data: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise ArticleError(path, mark.line + 1 if mark else 1, f"not valid YAML: {error}") from None
-    top = mapping(path, root)
+    top = mapping(path, composed(path, "the index data"))
     entries = tuple(entry(path, kind, item) for kind in KINDS for item in sequence(path, top.get(kind)))
     labels = tuple(label(path, item) for item in sequence(path, top.get("timeline")))
     return EditorData(str(path), entries, labels)
+
+
+def composed(path: Path, what: str) -> yaml.Node | None:
+    """The YAML file at ``path`` (holding ``what``) as nodes that keep their lines; unreadable or
+    invalid YAML is an ``ArticleError``."""
+    try:
+        return yaml.compose(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ArticleError(path, 1, f"cannot read {what}: {error.strerror}") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise ArticleError(path, mark.line + 1 if mark else 1, f"not valid YAML: {error}") from None
 
 
 def mapping(path: Path, node: yaml.Node | None) -> dict[str, yaml.Node]:

@@ -100,6 +100,22 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """One fact an identification of a cited work rests on (scripts/data/references.yml)."""
+
+    text: str
+    source: str = ""  # the address it comes from; "" for the note itself or what was not found
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How far one work of refs.bib is identified ("corrected", "not identified" …), and on what."""
+
+    status: str
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
 class Note:
     """An endnote resolved for the reader: ``ibid_of`` names the note an "Ibid." repeats."""
 

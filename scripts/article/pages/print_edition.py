@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from ..download_links import SITE_ONLY, download_line
 from ..markdown import LEFT_OUT_OF_SEARCH, escape, footnotes, page, paragraph_block
-from ..model import Anchor, Article, Edition, Note, Page, Paragraph, Record
+from ..model import Anchor, Article, Edition, Evidence, Note, Page, Paragraph, Record
 from ..numbering import HOME
 from .about import about_text
 from .article import title_block
-from ..evidence import Evidence
 from .references import entry_lines, ordered_entries
 
 PATH = "print.md"

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from ..evidence import NOT_IDENTIFIED, Evidence
+from ..evidence import NOT_IDENTIFIED
 from ..markdown import editorial, escape, linked, page
-from ..model import Note, Page
+from ..model import Evidence, Note, Page
 from ..numbering import REFERENCES
 from ..refs_bib import Work
 from ..text import fold, locate
