@@ -77,6 +77,13 @@ def test_a_rendered_note_links_to_each_work_on_the_references_page(files):
             "[Dreyfus 1999](references.md#ref-dreyfus1999)") in line
 
 
+def test_an_ambiguous_ibid_links_to_either_work_it_may_repeat(files):
+    page = files[f"{MUTATION}.md"]
+    line = next(line for line in page.splitlines() if "Full reference, one of: [Drug" in line)
+    assert ("Full reference, one of: [Drug Enforcement Administration 2022](references.md#ref-dea2022) or "
+            "[Dreyfus 1999](references.md#ref-dreyfus1999)") in line
+
+
 def project_with_bib(tmp_path: Path, edit) -> Path:
     """A copy of mkdocs.yml and an edited refs.bib, for the split script to read."""
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")

@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT, run_split
 
 ABBREVIATIONS, INDEX = "scripts/data/abbreviations.yml", "scripts/data/index.yml"
+EVIDENCE = "scripts/data/references.yml"
 # Each hand-kept data file the split script reads, an entry added to it that nothing uses
 # (after the first line that is ``after``, or at the end), and what the error says.
 UNUSED = {
@@ -36,6 +37,10 @@ UNUSED = {
         (INDEX, "timeline:\n", '  - when: "1980"\n    label: The war begins\n', "“1980” matches no date in the article"),
     "a fact about the article nothing reads":
         ("mkdocs.yml", "  article:\n", "    doi: 10.0000/none\n", "nothing reads “doi” here"),
+    "evidence for a work the bibliography does not hold":
+        (EVIDENCE, None, "nobody2020:\n  status: not identified\n", "evidence for nobody2020, which is no entry"),
+    "a field of a work's evidence nothing reads":
+        (EVIDENCE, "dreyfus1999:\n", "  confidence: high\n", "nothing reads “confidence” here"),
     "a work of the bibliography no note cites":
         ("refs.bib", None, "@misc{nobody2020,\n  title = {A Work No Note Cites},\n  year = {2020},\n}\n",
          "entry nobody2020 is cited by no note"),

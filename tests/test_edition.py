@@ -199,10 +199,10 @@ def test_without_its_marked_additions_every_note_is_the_authors_text(base_url, p
 
 def test_the_edition_marks_what_it_adds_to_a_note_in_square_brackets(base_url, page):
     page.goto(base_url + f"{MUTATION}/")
-    added = page.locator('[id="fn:7"] .editorial').all_inner_texts()
-    (same,) = [text for text in added if text.startswith("[same source as note 6: ")]
-    assert same.startswith("[same source as note 6: Drug Enforcement Administration") and same.endswith("]")
-    assert "[Full references: Drug Enforcement Administration 2022; Dreyfus 1999]" in added
+    added = page.locator('[id="fn:11"] .editorial').all_inner_texts()
+    (same,) = [text for text in added if text.startswith("[same source as note 10: ")]
+    assert same.startswith("[same source as note 10: Rensselaer W. Lee III") and same.endswith("]")
+    assert "[Full reference: Lee 1991, 109]" in added
     page.goto(base_url + "about/")
     assert "square brackets" in page.locator("article").inner_text()
 

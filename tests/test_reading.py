@@ -120,7 +120,7 @@ def test_hovering_a_note_marker_shows_the_resolved_ibid_note(base_url, page):
     page.locator('a.footnote-ref[href="#fn:7"]').hover()
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for()
-    assert "same source as note 6" in tooltip.inner_text()
+    assert "ambiguous: note 6 cites two works" in tooltip.inner_text()
 
 
 def test_every_abbreviation_in_the_text_shows_what_it_stands_for_at_its_first_use(site, base_url, page):

@@ -40,7 +40,13 @@ def test_a_section_page_defines_exactly_the_notes_it_cites_under_their_own_numbe
 
 def test_an_ibid_footnote_says_which_note_it_repeats(files):
     text = files[f"{MUTATION}.md"]
-    assert "[^7]: Ibid. <span class=\"editorial\">\\[same source as note 6: Drug Enforcement Administration" in text
+    assert "[^11]: Ibid. <span class=\"editorial\">\\[same source as note 10: Rensselaer W. Lee III" in text
+
+
+def test_an_ibid_after_a_note_citing_two_works_says_it_is_ambiguous(files):
+    text = files[f"{MUTATION}.md"]
+    assert ("[^7]: Ibid. <span class=\"editorial\">\\[ambiguous: note 6 cites two works and “Ibid.” does not "
+            "say which it repeats: Drug Enforcement Administration") in text
 
 
 def test_note_urls_become_links(files):

@@ -1,7 +1,9 @@
 """Durable copies of cited sources: Wayback Machine addresses for the URLs in the notes.
 
 Nothing is fetched: the Internet Archive serves ``https://web.archive.org/web/<YEAR>/<URL>``
-as the snapshot of URL nearest to that year, so the address is a plain pattern.
+as the snapshot of URL nearest to that year, so the address is a plain pattern. Only a URL that
+is a specific document has an archived copy: a site's home page changes daily and a DOI
+resolver only redirects, so a copy of either shows nothing of the cited work.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from .text import URL
 WAYBACK = "https://web.archive.org/web/"
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+# Hosts that only redirect to a document named by an identifier (DOI, Handle, PURL, ARK).
+RESOLVERS = {"doi.org", "dx.doi.org", "hdl.handle.net", "purl.org", "n2t.net"}
+HOME_FILE = re.compile(r"(?:index|default|home)\.\w+", re.IGNORECASE)  # "/index.html" is a home page too
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,14 @@ class CitedUrl:
     @property
     def host(self) -> str:
         return urlsplit(self.url).netloc
+
+
+def is_document(url: str) -> bool:
+    """Whether ``url`` names one document: not a site's home page (no path, no query) nor a resolver."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.strip("/")
+    return host not in RESOLVERS and bool((path and not HOME_FILE.fullmatch(path)) or parts.query)
 
 
 def archived_url(url: str, year: int | None) -> str:
@@ -52,6 +65,7 @@ def cited_urls(note_text: str) -> list[CitedUrl]:
 
 
 def archived_copies(note_text: str) -> list[tuple[str, str]]:
-    """A note's archived copies, one per URL: what to call each ("archived copy of host (year)") and its address."""
+    """A note's archived copies, one per URL of a document: what to call each ("archived copy of
+    host (year)") and its address."""
     return [(f"archived copy of {cited.host}{f' ({cited.year})' if cited.year else ''}",
-             archived_url(cited.url, cited.year)) for cited in cited_urls(note_text)]
+             archived_url(cited.url, cited.year)) for cited in cited_urls(note_text) if is_document(cited.url)]

@@ -12,18 +12,10 @@ from pathlib import Path
 import yaml
 
 from .model import ArticleError
-from .yaml_lines import composed, line, mapping, sequence
+from .yaml_lines import Term, composed, line, mapping, sequence, term
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "index.yml"
 KINDS = {"people": "People", "organisations": "Organisations", "places": "Places"}
-
-
-@dataclass(frozen=True)
-class Term:
-    """A word or phrase as written in the data file, with its line."""
-
-    text: str
-    line: int
 
 
 @dataclass(frozen=True)
@@ -62,12 +54,6 @@ def load_editor_data(path: Path = DATA) -> EditorData:
     entries = tuple(entry(path, kind, item) for kind in KINDS for item in sequence(path, top.get(kind)))
     labels = tuple(label(path, item) for item in sequence(path, top.get("timeline")))
     return EditorData(str(path), entries, labels)
-
-
-def term(path: Path, node: yaml.Node | None, owner: yaml.Node, what: str) -> Term:
-    if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
-        raise ArticleError(path, line(node or owner), f"{what} must be a non-empty text")
-    return Term(str(node.value).strip(), line(node))
 
 
 def entry(path: Path, kind: str, node: yaml.Node) -> Entry:

@@ -29,6 +29,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’]?\s+(?=[A-Z“\"¿¡])")
 # article's own paragraphs, which a reader is looking for first.
 REPEATS_THE_TEXT = {"boost": 0.2}
 LEFT_OUT_OF_SEARCH = {"exclude": True}
+COUNTS = {2: "two", 3: "three", 4: "four"}
 
 
 def escape(text: str) -> str:
@@ -86,23 +87,30 @@ def paragraph_block(paragraph: Paragraph, number: int) -> str:
     return f"{with_footnotes(paragraph.text)}\n{{: #p{number} }}\n"
 
 
-def reference_links(citations: tuple[Citation, ...], references: str = REFERENCES) -> str:
+def reference_links(citations: tuple[Citation, ...], references: str = REFERENCES, either: bool = False) -> str:
     """Links from a note to each work's entry on the ``references`` page ("" for the same page),
-    on a line of their own."""
+    on a line of their own; ``either``: the note repeats one of them, which is not known."""
     if not citations:
         return ""
     links = [f"[{c.label}]({references}#ref-{c.key})" + (f", {c.locator}" if c.locator else "")
              for c in citations]
+    kind = "Full reference, one of" if either else f"Full reference{'s' if len(links) > 1 else ''}"
     # A hard line break, indented so that it continues a footnote's definition.
-    return "  \n    " + editorial(f"Full reference{'s' if len(links) > 1 else ''}: " + "; ".join(links))
+    return "  \n    " + editorial(f"{kind}: " + (" or " if either else "; ").join(links))
 
 
 def note_text(note: Note, references: str = REFERENCES) -> str:
     """The note as the author wrote it, then links to the works it cites; an "Ibid." says which
-    note's sources it repeats."""
-    repeats = "" if note.ibid_of is None else " " + editorial(
-        f"same source as note {note.ibid_of.number}: {with_languages(note.ibid_of.text, note.citations)}")
-    return with_languages(note.text, note.citations) + repeats + reference_links(note.citations, references)
+    note's sources it repeats, and that it is ambiguous when that note cites several works."""
+    repeats = ""
+    if note.ibid_of is not None:
+        source = with_languages(note.ibid_of.text, note.citations)
+        repeats = " " + editorial(
+            f"ambiguous: note {note.ibid_of.number} cites {COUNTS.get(len(note.citations), len(note.citations))} "
+            "works and “Ibid.” does not "
+            f"say which it repeats: {source}" if note.ambiguous else f"same source as note {note.ibid_of.number}: {source}")
+    return (with_languages(note.text, note.citations) + repeats
+            + reference_links(note.citations, references, either=note.ambiguous))
 
 
 def footnotes(paragraphs: list[Paragraph], notes: dict[int, Note], references: str = REFERENCES) -> str:

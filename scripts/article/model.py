@@ -96,6 +96,23 @@ class Citation:
     locator: str = ""
     title: str = ""     # the work's title, as refs.bib gives it
     language: str = ""  # the title's language (BCP 47, from refs.bib's langid), for lang="…"
+    wording: str = ""   # the note's own words for the work (its segment of the note)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact an identification of a cited work rests on (scripts/data/references.yml)."""
+
+    text: str
+    source: str = ""  # the address it comes from; "" for the note itself or what was not found
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How far one work of refs.bib is identified ("corrected", "not identified" …), and on what."""
+
+    status: str
+    facts: tuple[Fact, ...]
 
 
 @dataclass(frozen=True)
@@ -108,6 +125,11 @@ class Note:
     ibid_of: Note | None = None
     cited_in: tuple[str, ...] = field(default=())  # slugs of the pages that cite it
     citations: tuple[Citation, ...] = ()  # the works of refs.bib it cites (scripts/article/note_works.py)
+
+    @property
+    def ambiguous(self) -> bool:
+        """An "Ibid." after a note citing several works: which of them it repeats, the note does not say."""
+        return self.ibid_of is not None and len(self.citations) > 1
 
 
 @dataclass(frozen=True)

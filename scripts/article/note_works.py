@@ -36,7 +36,8 @@ def segment_citations(note: Note, where: Where, titles: list[tuple[str, Work]]) 
                               + ", ".join(w.key for w in found))
         locator = LOCATOR.search(URL.sub("", segment).rstrip())
         work = found[0]
-        citations.append(Citation(work.key, work.label, locator["pages"] if locator else "", work.title, work.language))
+        citations.append(Citation(work.key, work.label, locator["pages"] if locator else "", work.title, work.language,
+                                  segment.strip()))
     return tuple(citations)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from .abbreviations import abbreviations
 from .refs_bib import formatted_entries, load_works
 from .note_works import cite_notes
+from .evidence import load_evidence
 from .config import load_config
 from .datafiles import ABBREVIATIONS, CITATIONS, DOWNLOADS, NAVIGATION, citations, definitions, downloads, navigation
 from .index_data import load_editor_data
@@ -51,6 +52,7 @@ def rendered_files(article: Article, config: Config, entries: Callable[[], dict[
     """Every page and data file; ``entries`` gives the References' entries when they are needed."""
     works = load_works(config.bibliography)
     notes = cite_notes(article, resolve_notes(article), works)
+    evidence = load_evidence(works)
     placed = placed_paragraphs(article)
     texts = passages(article, config.edition)
     abbrs = abbreviations(article, texts)
@@ -62,11 +64,11 @@ def rendered_files(article: Article, config: Config, entries: Callable[[], dict[
     groups = [("The article", [home_page(article, rec, placed, notes, places),
                                *(section_page(article, section, placed, notes) for section in article.sections)]),
               ("Notes and references", [notes_page(notes, citing_paragraphs(article)),
-                                        references_page(formatted, notes, footnote_pages(article))]),
+                                        references_page(formatted, notes, footnote_pages(article), evidence)]),
               ("Explore", [names_page(texts, editors), timeline_page(texts, editors),
                            glossary_page(abbrs, article_passages(article))]),
               ("The edition", [about_page(article, config.edition), cite_page(rec, cited),
-                               print_page(article, placed, notes, rec, config.edition, formatted, places)])]
+                               print_page(article, placed, notes, rec, config.edition, formatted, places, evidence)])]
     pages = [page for _, group in groups for page in group]
     check_distinct_paths(pages, article)
     return {NAVIGATION: navigation(article.title, groups), ABBREVIATIONS: definitions(abbrs),

@@ -82,6 +82,8 @@ def load_works(path: Path) -> dict[str, Work]:
 CSL_ENTRY = re.compile(r"^::: \{#ref-(?P<key>\S+) \.csl-entry\}\n(?P<text>.*?)\n:::$", re.M | re.S)
 CSL_NOTE = re.compile(r"^\[\^\d+\]: (?P<text>.*)$", re.M)
 CITE_ALL = "---\nnocite: '@*'\n---\n"
+# pandoc marks a double-braced field ("{{Perú Hoy}}") as a span that keeps its case; set, it is plain text.
+NOCASE = re.compile(r"\[((?:\\.|[^\\\[\]])*)\]\{\.nocase\}")
 
 
 def citeproc(text: str, style: Path, *bibliographies: Path) -> str:
@@ -104,7 +106,7 @@ def citeproc(text: str, style: Path, *bibliographies: Path) -> str:
 
 def set_entries(output: str) -> dict[str, str]:
     """The bibliography entries of citeproc's output, as Markdown by key."""
-    return {m["key"]: m["text"] for m in CSL_ENTRY.finditer(output)}
+    return {m["key"]: NOCASE.sub(r"\1", m["text"]) for m in CSL_ENTRY.finditer(output)}
 
 
 def set_notes(output: str) -> list[str]:

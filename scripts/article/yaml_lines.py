@@ -6,11 +6,20 @@ both are ``FILE:LINE`` errors here, so that every entry of a data file is one th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from .model import ArticleError
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or phrase as written in the data file, with its line."""
+
+    text: str
+    line: int
 
 
 def composed(path: Path, what: str) -> yaml.Node | None:
@@ -52,3 +61,9 @@ def sequence(path: Path, node: yaml.Node | None) -> list[yaml.Node]:
     if not isinstance(node, yaml.SequenceNode):
         raise ArticleError(path, line(node), "expected a list")
     return node.value
+
+
+def term(path: Path, node: yaml.Node | None, owner: yaml.Node, what: str) -> Term:
+    if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
+        raise ArticleError(path, line(node or owner), f"{what} must be a non-empty text")
+    return Term(str(node.value).strip(), line(node))

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from ..download_links import SITE_ONLY, download_line
 from ..markdown import LEFT_OUT_OF_SEARCH, escape, footnotes, page, paragraph_block
-from ..model import Anchor, Article, Edition, Note, Page, Paragraph, Record
+from ..model import Anchor, Article, Edition, Evidence, Note, Page, Paragraph, Record
 from ..numbering import HOME
 from .about import about_text
 from .article import orientation, title_block
-from .references import ordered_entries
+from .references import entry_lines, ordered_entries
 
 PATH = "print.md"
 # Where Python-Markdown's footnotes extension puts the notes (its default PLACE_MARKER).
@@ -35,9 +35,10 @@ def body(article: Article, placed: list[tuple[Anchor, Paragraph]]) -> str:
 
 
 def print_page(article: Article, placed: list[tuple[Anchor, Paragraph]], notes: dict[int, Note], rec: Record,
-               edition: Edition, entries: dict[str, str], places: list[str]) -> Page:
+               edition: Edition, entries: dict[str, str], places: list[str], evidence: dict[str, Evidence]) -> Page:
     """One page for printing; left out of search, which finds the section pages."""
-    references = "".join(f"{text}\n{{: #ref-{key} .reference }}\n\n" for key, text in ordered_entries(entries))
+    references = "".join(f"{entry_lines(key, text, notes, evidence)}\n{{: #ref-{key} .reference }}\n\n"
+                         for key, text in ordered_entries(entries))
     text = (f"\n# {escape(rec.title)}\n\n" + title_block(rec, f"Original: <{rec.url}>") + "\n" + download_line(rec.title, print_button=True) + "\n"
             + orientation(places) + body(article, placed)
             # On paper the notes stand at the foot of each page, so only the site shows this heading.

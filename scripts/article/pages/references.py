@@ -1,16 +1,22 @@
 """The References page: every work the notes cite, in the article's own citation style.
 
-Sorted by author, each anchored (``#ref-<key>``) and linked back to the notes that cite it."""
+Sorted by author, each anchored (``#ref-<key>``) beside the note's own words and what its
+identification rests on (scripts/data/references.yml), and linked back to the notes that cite it."""
 
 from __future__ import annotations
 
-from ..refs_bib import Work
-from ..markdown import page
-from ..model import Note, Page
+import re
+from urllib.parse import urlsplit
+
+from ..evidence import NOT_IDENTIFIED
+from ..markdown import editorial, escape, linked, page
+from ..model import Evidence, Note, Page
 from ..numbering import REFERENCES
+from ..refs_bib import Work
 from ..text import fold, locate
 
 TITLE = "References"
+BRACKETED = re.compile(r"\\\[(.*?)\\\]")  # what the edition supplies in an entry: "\[edited volume not identified\]"
 
 
 def back_links(key: str, notes: dict[int, Note], places: dict[int, list[tuple[str, str]]]) -> str:
@@ -19,7 +25,8 @@ def back_links(key: str, notes: dict[int, Note], places: dict[int, list[tuple[st
     for number, note in notes.items():
         if key in (c.key for c in note.citations):
             for path, title in places[number]:
-                by_page.setdefault((path, title), []).append(f"[note {number}]({path}#fnref:{number})")
+                by_page.setdefault((path, title), []).append(
+                    f"[note {number}]({path}#fnref:{number})" + (" (an ambiguous “Ibid.”)" if note.ambiguous else ""))
     return "Cited in " + "; ".join(" and ".join(links) + f", {title}" for (_, title), links in by_page.items()) + "."
 
 
@@ -37,16 +44,37 @@ def ordered_entries(entries: dict[str, str]) -> list[tuple[str, str]]:
     return sorted(entries.items(), key=lambda item: fold(item[1]).casefold())
 
 
-def references_page(entries: dict[str, str], notes: dict[int, Note],
-                    places: dict[int, list[tuple[str, str]]]) -> Page:
+def wording(key: str, notes: dict[int, Note]) -> list[str]:
+    """ "[Note 2 reads:] Fernando Rospigliosi, …": the words of each note that cites the work itself."""
+    return [editorial(f"Note {number} reads:") + " " + linked(c.wording)
+            for number, note in notes.items() if note.ibid_of is None for c in note.citations if c.key == key]
+
+
+def grounds(evidence: Evidence) -> str:
+    """ "[Corrected: The note's URL is on larepublica.pe … (source: larepublica.pe).]" """
+    facts = " ".join(escape(f.text.removesuffix(".")) + (f" (source: [{urlsplit(f.source).netloc}]({f.source}))."
+                                                         if f.source else ".") for f in evidence.facts)
+    return editorial(f"{evidence.status.capitalize()}: {facts}")
+
+
+def entry_lines(key: str, text: str, notes: dict[int, Note], evidence: dict[str, Evidence]) -> str:
+    """A work's entry, the note's words for it and what the entry rests on, one line each."""
+    shown = BRACKETED.sub(lambda m: editorial(m[1]), text)
+    return "  \n".join([shown, *wording(key, notes), grounds(evidence[key])])
+
+
+def references_page(entries: dict[str, str], notes: dict[int, Note], places: dict[int, list[tuple[str, str]]],
+                    evidence: dict[str, Evidence]) -> Page:
     """The page of ``entries`` (the works' formatted entries by key); ``places`` are the pages
     whose foot defines each note."""
-    blocks = [f"{text}  \n{back_links(key, notes, places)}\n{{: #ref-{key} .reference }}\n"
+    blocks = [f"{entry_lines(key, text, notes, evidence)}  \n{back_links(key, notes, places)}\n{{: #ref-{key} .reference }}\n"
               for key, text in ordered_entries(entries)]
     body = (f"\n# {TITLE}\n\n"
-            "The works cited in the article's notes, as this edition identified them, in Chicago style\n"
-            "(notes and bibliography, the style of the notes), sorted by author. Each entry links back to\n"
-            "the notes that cite it.\n\n"
+            "The works cited in the article's notes, in Chicago style (notes and bibliography, the style of\n"
+            "the notes), sorted by author, each as this edition identified it. Beside each entry, in square\n"
+            "brackets, stand the note's own words and what the identification rests on, with the address of\n"
+            f"each source, or that the work is {NOT_IDENTIFIED}. Each entry links back to the notes that cite it.\n\n"
             + "\n".join(blocks))
     return page(REFERENCES, TITLE, body, title=TITLE,
-                description="The works cited in the article's notes, in Chicago style, with links back to the notes.")
+                description="The works cited in the article's notes, in Chicago style, each with the note's words, "
+                            "the evidence for its identification and links back to the notes.")
