@@ -8,7 +8,7 @@ import re
 import markdown
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import POSTED, ROOT
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
@@ -56,7 +56,7 @@ def test_the_links_give_the_pdf_and_the_epub_under_the_sub_path(site, base_url, 
 def test_the_print_page_shows_the_title_block_the_references_and_the_disclaimer(base_url, page, article):
     page.goto(base_url + "print/")
     text = page.locator("article").inner_text()
-    assert "Published 7 September 2023 in Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional" in text
+    assert POSTED in text
     assert f"Original: {DATA['url']}" in text and DATA["publisher"] in text
     headings = [heading.replace("¶", "").strip() for heading in page.locator("article h2").all_inner_texts()]
     assert headings[-3:] == ["Notes", "References", "About this edition"]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import POSTED, ROOT
 
 from article.text import plain
 
@@ -81,7 +81,7 @@ def test_epubcheck_reports_no_fatal_error_no_error_and_no_warning(epub, tmp_path
 def test_the_epub_opens_with_the_title_block_then_the_article_references_and_about(epub, article):
     _, spine = package(epub)
     first = text(spine[0].find(".//x:body", NS))
-    for line in (DATA["title"], DATA["publisher"], "Published 7 September 2023 in Ambiente Estratégico 2022",
+    for line in (DATA["title"], DATA["publisher"], POSTED,
                  f"Original: {DATA['url']}"):
         assert line in first
     headings = [text(h) for doc in spine for h in doc.iter() if h.tag in (f"{{{NS['x']}}}h2", f"{{{NS['x']}}}h3")]

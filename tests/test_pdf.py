@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import POSTED, ROOT
 from pypdf import PdfReader
 
 from article.text import plain
@@ -109,7 +109,7 @@ def test_every_page_after_the_first_is_headed_with_the_title_and_every_page_numb
 def test_the_pdf_opens_with_the_title_block(pdf):
     first = unspaced("".join(run.text for run in runs(pdf) if run.page == 1))
     for line in (DATA["title"], DATA["publisher"],
-                 "Published 7 September 2023 in Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional",
+                 POSTED,
                  f"Original: {DATA['url']}"):
         assert unspaced(line) in first
 

@@ -11,8 +11,8 @@ from .model import ArticleError, Config, Edition
 
 
 BIBLIOGRAPHY = "refs.bib"
-STYLE = "scripts/styles/chicago-notes-bibliography.csl"  # the article's own style: Chicago notes and bibliography
-APA_STYLE = "scripts/styles/apa.csl"
+STYLES = "scripts/styles"  # the official CSL files
+STYLE = f"{STYLES}/chicago-notes-bibliography.csl"  # the References' style: Chicago notes and bibliography
 
 
 class ConfigLoader(yaml.SafeLoader):
@@ -33,4 +33,4 @@ def load_config(path: Path) -> Config:
     if missing:
         raise ArticleError(path, 1, f"extra.article needs {', '.join(missing)}")
     edition = Edition(str(article["source_url"]), str(article["published"]), str(article["publisher"]))
-    return Config(edition, path.parent / BIBLIOGRAPHY, path.parent / STYLE, path.parent / APA_STYLE)
+    return Config(edition, path.parent / BIBLIOGRAPHY, path.parent / STYLE, path.parent / STYLES)
