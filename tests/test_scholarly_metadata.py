@@ -166,3 +166,12 @@ def test_every_pages_pdf_tag_leads_to_the_editions_pdf_so_zotero_saves_it_with_t
     assert pdf.read_bytes().startswith(b"%PDF-") and pdf.suffix == ".pdf"
     assert pdf.relative_to(site).as_posix() == yaml.safe_load((ROOT / "docs" / ".downloads.yml").read_text(
         encoding="utf-8"))["files"]["PDF"]
+
+
+def test_no_file_of_a_build_for_a_real_address_names_the_local_preview(fork_site):
+    # Material's source map holds its own code's comments, one of which names loopback hosts.
+    named = [path.relative_to(fork_site).as_posix() for path in sorted(fork_site.rglob("*"))
+             if path.is_file() and path.suffix != ".map" and b"127.0.0.1" in path.read_bytes()]
+    assert named == []
+    assert b"citation_pdf_url\" content=\"https://someone.github.io/other-name/downloads/" in (
+        fork_site / "index.html").read_bytes()
