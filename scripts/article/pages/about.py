@@ -6,6 +6,7 @@ from ..download_links import download_line
 from ..markdown import editorial, escape, page
 from ..model import Article, Edition, Page
 from ..numbering import ABOUT, ABOUT_TITLE
+from .cite import day
 
 
 def about_text(article: Article, edition: Edition, level: int = 1) -> str:
@@ -13,7 +14,7 @@ def about_text(article: Article, edition: Edition, level: int = 1) -> str:
     disclaimer = f"\n{'#' * (level + 1)} Disclaimer\n\n> {escape(article.disclaimer)}\n" if article.disclaimer else ""
     return (f"\n{'#' * level} {ABOUT_TITLE}\n\n"
             f"This is a reader edition of *{escape(article.title)}*, published by {escape(edition.publisher)} "
-            f"on the web on {edition.published} at <{edition.source_url}>. {escape(article.publication)}\n"
+            f"on its website on {day(edition.published)} at <{edition.source_url}>. {escape(article.publication)}\n"
             '{: data-search-exclude="" }\n\n'  # the home page's title block and Cite say it too
             "The pages are generated from the published web page as it was exported to text, "
             "kept unchanged in the repository's `source/` folder. The author's words are kept as "
@@ -25,8 +26,8 @@ def about_text(article: Article, edition: Edition, level: int = 1) -> str:
             "website, also the archived copies of cited web pages and the paragraphs that cite each note. The "
             "References are this edition's: it identified each cited work and sets it in Chicago style, the "
             "style of the article's notes. On the website an abbreviation shows what it stands for where a page "
-            "first uses it, a Glossary lists them all, and the paragraphs carry this edition's numbers (¶), "
-            "for citing one; the original has none.\n"
+            "first uses it and a Glossary lists them all. The paragraphs carry this edition's numbers (¶), on "
+            "the website, in the PDF and the EPUB and on paper, for citing one; the original has none.\n"
             + disclaimer)
 
 
