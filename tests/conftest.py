@@ -28,6 +28,9 @@ INTRODUCTION, NEOSENDERISM, RESURGENCE, MUTATION, CONCLUSIONS = (slugify(heading
     "Introduction", "Neosenderism in the VRAEM", "Resurgence of Coca Cultivation in Peru and Bolivia",
     "The Mutation of the Shining Path into a Narcoterrorist Organization", "Conclusions"))
 SECTIONS = [INTRODUCTION, NEOSENDERISM, RESURGENCE, MUTATION, CONCLUSIONS]
+# The title block's line saying when and where the article appeared, as a reader reads it.
+POSTED = ("Posted on its publisher's website on 7 September 2023, as a chapter of Ambiente Estratégico 2022: "
+          "Seguridad, Desarrollo y Defensa Nacional (the only date the source gives; “2022” is part of the book's title)")
 SUB_PATH = "/vraem-reader/"  # GitHub Pages serves a project site under the repository's name
 # A fork the deploy workflow is run for in the tests, and the address Pages gives it.
 FORK = "someone/other-name"

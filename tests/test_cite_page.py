@@ -2,9 +2,11 @@
 BibTeX and RIS that their readers take whole, the downloads, and CITATION.cff agreeing with them.
 
 The style facts checked here come from the styles' manuals, not from the code that makes the strings:
-Chicago sets titles in headline case ("Its") and dates as "September 7, 2023"; APA sets titles in
-sentence case keeping names and acronyms ("Shining Path", "VRAEM") and dates as "(2023, September 7)";
-both end with the URL.
+a chapter in Chicago is "in *Book* (Publisher, Year)" in a note and "In *Book*. Publisher, Year." in
+the bibliography, its title in quotes and headline case ("Its"); in APA it is "(Year). Title. In
+*Book*. Publisher.", the chapter's title in roman and sentence case keeping names and acronyms
+("Shining Path", "VRAEM"), the book's in italics; all end with the URL. Each citation is found by
+its style (its anchor on the page, cite/#apa), never by its place.
 """
 
 from __future__ import annotations
@@ -25,12 +27,15 @@ CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yam
 URL = CONFIG["extra"]["article"]["source_url"]
 INSTITUTION = "Centro de Estudios Estratégicos del Ejército del Perú"
 BOOK = "Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional"
-BUTTONS = ["Copy the Chicago note", "Copy the Chicago bibliography entry", "Copy the APA reference"]
+TITLE = "Shining Path and Its Alliance with Drug Trafficking in the VRAEM"  # in headline case
+SENTENCE_TITLE = "Shining Path and its alliance with drug trafficking in the VRAEM"
 
 
-def citations(site: Path) -> list[str]:
-    """The citations as the Cite page shows them: Chicago note, Chicago entry, APA entry."""
-    return [e.text for e in read(site, "cite/", {"p"}).elements if e.attrs.get("class") == "citation"]
+def citation(site: Path, style: str) -> str:
+    """The citation the Cite page shows in ``style`` (its anchor there: chicago-note, apa…)."""
+    (text,) = [e.text for e in read(site, "cite/", {"p"}).elements
+               if e.attrs.get("id") == style and "citation" in e.attrs.get("class", "")]
+    return text
 
 
 def download(site: Path, name: str) -> str:
@@ -39,40 +44,45 @@ def download(site: Path, name: str) -> str:
     return (site / "cite" / href).read_text(encoding="utf-8")
 
 
-def test_the_chicago_note_puts_the_title_in_headline_case_and_the_url_last(site):
-    note = citations(site)[0]
-    assert note == (f"{INSTITUTION}, “Shining Path and Its Alliance with Drug Trafficking in the VRAEM,” {BOOK}, "
-                    f"September 7, 2023, {URL}.")
+def test_the_chicago_note_cites_a_chapter_in_its_book_with_publisher_and_year(site):
+    assert citation(site, "chicago-note") == f"{INSTITUTION}, “{TITLE},” in {BOOK} ({INSTITUTION}, 2023), {URL}."
 
 
-def test_the_chicago_bibliography_entry_puts_the_date_before_the_url_it_ends_with(site):
-    entry = citations(site)[1]
-    assert entry == (f"{INSTITUTION}. “Shining Path and Its Alliance with Drug Trafficking in the VRAEM.” {BOOK}, "
-                     f"September 7, 2023. {URL}.")
+def test_the_chicago_bibliography_entry_cites_a_chapter_in_its_book_and_ends_with_the_url(site):
+    assert citation(site, "chicago-bibliography") == f"{INSTITUTION}. “{TITLE}.” In {BOOK}. {INSTITUTION}, 2023. {URL}."
 
 
-def test_the_apa_reference_is_in_sentence_case_keeping_names_and_acronyms(site):
-    assert citations(site)[2] == (f"{INSTITUTION}. (2023, September 7). Shining Path and its alliance with drug "
-                                  f"trafficking in the VRAEM. {BOOK}. {URL}")
+def test_the_apa_reference_cites_a_chapter_in_sentence_case_keeping_names_and_acronyms(site):
+    assert citation(site, "apa") == f"{INSTITUTION}. (2023). {SENTENCE_TITLE}. In {BOOK}. {INSTITUTION}. {URL}"
 
 
-def test_the_apa_title_of_a_web_page_is_in_italics(site):
+def test_chicago_and_apa_set_the_book_in_italics_and_the_chapter_in_roman(site):
     html = (site / "cite" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r"<em>Shining Path and its alliance with drug trafficking in the (?:<abbr[^>]*>)?VRAEM(?:</abbr>)?</em>",
-                     html)
+    for style in ("chicago-note", "chicago-bibliography", "apa"):
+        (entry,) = re.findall(rf'<p class="citation" id="{style}">(.*?)</p>', html, re.S)
+        assert re.findall(r"<em>(.*?)</em>", entry) == [BOOK], style
+        assert re.search(r"[Ii]n <em>", entry), style
 
 
-def test_each_copy_button_copies_its_citation_as_plain_text(site, browser, base_url):
+@pytest.mark.parametrize("style, button", [("chicago-note", "Copy the Chicago note"),
+                                           ("chicago-bibliography", "Copy the Chicago bibliography entry"),
+                                           ("apa", "Copy the APA reference")])
+def test_each_copy_button_copies_its_styles_citation_as_plain_text(site, browser, base_url, style, button):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(base_url + "cite/")
-    copied = []
-    for name in BUTTONS:
-        page.get_by_role("button", name=name).click()
-        copied.append(page.evaluate("navigator.clipboard.readText()"))
+    page.get_by_role("button", name=button).click()
+    copied = page.evaluate("navigator.clipboard.readText()")
     context.close()
-    assert copied == citations(site)
+    assert copied == citation(site, style)
+
+
+def test_the_cite_page_shows_the_styles_in_the_order_of_the_one_list(site):
+    from article.citation_record import STYLES
+
+    ids = [e.attrs["id"] for e in read(site, "cite/", {"p"}).elements if "citation" in e.attrs.get("class", "")]
+    assert ids == [style.key for style in STYLES]
 
 
 def test_the_downloaded_csl_json_gives_the_pages_apa_reference(site, tmp_path):
@@ -81,7 +91,7 @@ def test_the_downloaded_csl_json_gives_the_pages_apa_reference(site, tmp_path):
     apa = pypandoc.convert_text("---\nnocite: '@*'\n---\n", "plain", format="markdown",
                                 extra_args=["--citeproc", "--wrap=none", "--csl", str(ROOT / "scripts/styles/apa.csl"),
                                             f"--bibliography={path}"])
-    assert apa.strip() == citations(site)[2]
+    assert apa.strip() == citation(site, "apa")
 
 
 def test_bibtex_styles_keep_the_capitals_of_the_names_in_the_title(site):
@@ -136,15 +146,6 @@ def test_citation_cff_is_valid():
     result = subprocess.run([str(Path(sys.executable).parent / "cffconvert"), "--validate"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr + result.stdout
-
-
-def test_citation_cff_prefers_the_article_as_the_downloaded_csl_json_gives_it(files):
-    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))["preferred-citation"]
-    (item,) = json.loads(files["cite/article.json"])
-    assert (cff["type"], cff["url"], cff["collection-title"]) == ("website", item["URL"], item["container-title"])
-    assert cff["title"] == yaml.safe_load(files[".citations.yml"])["json_ld"]["name"]
-    assert [a["name"] for a in cff["authors"]] == [a["literal"] for a in item["author"]]
-    assert [int(part) for part in str(cff["date-published"]).split("-")] == item["issued"]["date-parts"][0]
 
 
 @pytest.mark.parametrize("name", ["chicago-notes-bibliography.csl", "apa.csl"])

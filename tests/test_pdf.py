@@ -15,12 +15,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import POSTED, ROOT
 from pypdf import PdfReader
 
 from article.text import plain
+from hooks.build_date import edition_time
 
 DATA = yaml.safe_load((ROOT / "docs" / ".downloads.yml").read_text(encoding="utf-8"))
+NUMBER = re.compile(r"¶\d+")  # a paragraph's number, as the site shows it
 UNSPACED = re.compile(r"[\s\-\u00ad\u2010\u2011]+")  # spaces, and hyphens a line break may add or keep
 
 
@@ -32,6 +34,7 @@ class Run:
     size: float
     top: float
     text: str
+    left: float  # how far from the page's left edge it starts
 
 
 def unspaced(text: str) -> str:
@@ -51,7 +54,7 @@ def runs(pdf: Path) -> list[Run]:
     for number, page in enumerate(PdfReader(pdf).pages, start=1):
         def visit(text, cm, tm, font, size, number=number):
             if text.strip():
-                found.append(Run(number, round(size * tm[0] * cm[0], 1), tm[5], text))
+                found.append(Run(number, round(size * tm[0] * cm[0], 1), tm[5], text, tm[4] * cm[0] + cm[4]))
         page.extract_text(visitor_text=visit)
     return found
 
@@ -109,7 +112,7 @@ def test_every_page_after_the_first_is_headed_with_the_title_and_every_page_numb
 def test_the_pdf_opens_with_the_title_block(pdf):
     first = unspaced("".join(run.text for run in runs(pdf) if run.page == 1))
     for line in (DATA["title"], DATA["publisher"],
-                 "Published 7 September 2023 in Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional",
+                 POSTED,
                  f"Original: {DATA['url']}"):
         assert unspaced(line) in first
 
@@ -135,7 +138,12 @@ def test_the_pdf_describes_itself_title_author_subject_keywords_language_dates(p
     assert info.title == DATA["title"] and info.author == DATA["author"]
     assert info.subject == DATA["description"] and info["/Keywords"] == ", ".join(DATA["keywords"])
     assert reader.trailer["/Root"]["/Lang"] == DATA["language"]
-    assert info.creation_date.date().isoformat() == DATA["published"]
+
+
+def test_the_pdfs_dates_are_the_editions_last_change_not_the_articles_posting(pdf):
+    info = PdfReader(pdf).metadata
+    edition = edition_time(ROOT, DATA["published"])
+    assert info.creation_date.timestamp() == info.modification_date.timestamp() == edition
 
 
 def test_the_pdf_is_tagged_for_accessibility_as_pdf_ua_1(pdf):
@@ -164,3 +172,19 @@ def test_a_quote_copied_from_the_pdf_keeps_its_words_whole(pdf, files):
     broken = [f"{a}-{b}" for a, b in re.findall(r"(\w+)[\-\u00ad\u2010\u2011]\n(\w+)", text)
               if f"{a}-{b}" not in written]
     assert broken == []
+
+
+
+def test_each_paragraph_is_preceded_by_its_number_as_the_citations_give_it(pdf, article):
+    size = text_size(pdf)
+    text = unspaced("".join(run.text for run in runs(pdf) if run.size == size or NUMBER.fullmatch(run.text.strip())))
+    assert re.findall(r"¶(\d+)", text) == [str(n) for n in range(1, len(article.paragraphs) + 1)]
+    for number, paragraph in enumerate(article.paragraphs, start=1):
+        assert f"¶{number}" + unspaced(plain(paragraph.text))[:40] in text, f"¶{number}"
+
+
+def test_the_paragraph_numbers_stand_in_the_margin_smaller_than_the_text(pdf):
+    size = text_size(pdf)
+    text_left = min(run.left for run in runs(pdf) if run.size == size)
+    numbers = [run for run in runs(pdf) if NUMBER.fullmatch(run.text.strip())]
+    assert len(numbers) == 20 and all(run.size < size and run.left < text_left for run in numbers)

@@ -73,7 +73,7 @@ def test_the_home_page_has_summary_keywords_and_contents(files):
 def test_the_about_page_names_the_source_and_carries_the_disclaimer(files):
     text = files["about.md"]
     assert "<https://ceeep.mil.pe/2023/09/07/shining-path-and-its-alliance-with-drug-trafficking-in-the-vraem/?lang=en>" in text
-    assert "2023-09-07" in text
+    assert "on its website on 7 September 2023" in text
     assert "> The ideas contained in this analysis are the sole responsibility of the author" in text
 
 

@@ -30,6 +30,7 @@ def site_url() -> str:
     return load_config(str(ROOT / "mkdocs.yml")).site_url
 INSTITUTION = "Centro de Estudios Estratégicos del Ejército del Perú"
 TITLE = "Shining Path and its Alliance with Drug Trafficking in the VRAEM"
+BOOK = "Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional"
 # Pages a reader may save the article from: home, sections, Notes, References, Cite.
 PAGES = ["index.html", f"{INTRODUCTION}/index.html", f"{MUTATION}/index.html", "notes/index.html",
          "references/index.html", "cite/index.html"]
@@ -122,7 +123,7 @@ def test_the_abstract_tag_is_the_articles_summary_as_the_home_page_shows_it(site
 def test_zotero_saves_a_book_section_with_its_book_and_the_originals_url(site):
     page = head(site, "index.html")
     # citation_inbook_title makes a bookSection; citation_public_url is the URL Zotero keeps.
-    assert page.one("citation_inbook_title") == "Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional"
+    assert page.one("citation_inbook_title") == BOOK
     assert page.one("citation_public_url") == ORIGINAL
 
 
@@ -144,9 +145,10 @@ def test_the_json_ld_names_this_editions_canonical_url_and_is_based_on_the_origi
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_page_carries_a_scholarly_article_with_ten_citations(site, path):
+def test_every_page_carries_a_chapter_of_its_book_with_ten_citations(site, path):
     (data,) = head(site, path).scripts
-    assert data["@type"] == "ScholarlyArticle" and data["headline"] == TITLE
+    assert data["@type"] == "Chapter" and data["headline"] == TITLE
+    assert data["isPartOf"] == {"@type": "Book", "name": BOOK, "publisher": data["publisher"]}
     assert data["author"]["name"] == INSTITUTION and data["abstract"] == head(site, path).one("citation_abstract")
     assert len(data["citation"]) == 10
     (dreyfus,) = [work for work in data["citation"] if "Dreyfus" in str(work.get("author"))]
@@ -155,3 +157,23 @@ def test_every_page_carries_a_scholarly_article_with_ten_citations(site, path):
 
 def test_every_page_lists_the_ten_cited_works_as_citation_references(site):
     assert len([name for name, _ in head(site, "index.html").tags if name == "citation_reference"]) == 10
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_pages_pdf_tag_leads_to_the_editions_pdf_so_zotero_saves_it_with_the_item(site, path):
+    # Zotero's Embedded Metadata translator attaches citation_pdf_url as the item's "Full Text PDF".
+    address = head(site, path).one("citation_pdf_url")
+    assert address.startswith(site_url())
+    pdf = site / address.removeprefix(site_url())
+    assert pdf.read_bytes().startswith(b"%PDF-") and pdf.suffix == ".pdf"
+    assert pdf.relative_to(site).as_posix() == yaml.safe_load((ROOT / "docs" / ".downloads.yml").read_text(
+        encoding="utf-8"))["files"]["PDF"]
+
+
+def test_no_file_of_a_build_for_a_real_address_names_the_local_preview(fork_site):
+    # Material's source map holds its own code's comments, one of which names loopback hosts.
+    named = [path.relative_to(fork_site).as_posix() for path in sorted(fork_site.rglob("*"))
+             if path.is_file() and path.suffix != ".map" and b"127.0.0.1" in path.read_bytes()]
+    assert named == []
+    assert b"citation_pdf_url\" content=\"https://someone.github.io/other-name/downloads/" in (
+        fork_site / "index.html").read_bytes()

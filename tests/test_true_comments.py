@@ -1,8 +1,8 @@
 """Comments that are true: every file and module that a comment, a docstring or the README names exists.
 
-Python files are read for their comments and docstrings; the README, the configuration, the
-workflows and the hand-written templates, styles and scripts are read whole. The CSL styles
-are copied unchanged from their project and are not read.
+Python files are read for their comments and docstrings, stylesheets and JavaScript for their
+comments; the README, the configuration, the workflows and the hand-written templates are read
+whole. The CSL styles are copied unchanged from their project and are not read.
 """
 
 from __future__ import annotations
@@ -26,12 +26,15 @@ ROOTED = re.compile(NOT_AFTER + r"((?:scripts|tests|docs|source|\.github|\.ci)/[
 IN_SCRIPTS = re.compile(NOT_AFTER + r"((?:article|hooks|tools)/[\w/]+\.py|partials/[\w\-]+\.html)\b")
 FILE_NAME = re.compile(NOT_AFTER + r"([\w\-]+\.py)\b")
 MODULE = re.compile(NOT_AFTER + r"((?:article|hooks|tools)(?:\.[A-Za-z_]\w*)+)\b(?!\.py)")
+COMMENT = re.compile(r"/\*.*?\*/|(?<![:\w])//[^\n]*", re.S)
 NAMES = {p.name for p in [*(ROOT / "scripts").rglob("*.py"), *(ROOT / "tests").rglob("*.py")]}
 
 
 def prose(path: Path) -> list[tuple[int, str]]:
     """The comments and docstrings of a Python file, or the whole of any other, each with its line."""
     text = path.read_text(encoding="utf-8")
+    if path.suffix in (".css", ".js"):  # their comments only: a CSS selector is no module name
+        return [(1 + text.count("\n", 0, m.start()), m.group()) for m in COMMENT.finditer(text)]
     if path.suffix != ".py":
         return [(1, text)]
     found = [(token.start[0], token.string) for token in tokenize.generate_tokens(io.StringIO(text).readline)

@@ -45,6 +45,17 @@ document.addEventListener("keydown", event => {
   if (event.key === "Escape" && marker instanceof HTMLElement && marker.matches(".footnote-ref")) close(marker)
 })
 
+// A paragraph's Cite button copies the paragraph's address as the build made it (site_url). A page
+// served elsewhere (a local build previewed at another address than mkdocs serve's) copies the
+// address the reader is at instead, which the reader can open.
+document$.subscribe(() => {
+  const built = document.querySelector('link[rel="canonical"]')
+  const here = location.origin + location.pathname
+  if (!built || built.href === here) return
+  for (const cite of document.querySelectorAll(".paragraph-cite[data-clipboard-text]"))
+    cite.dataset.clipboardText = cite.dataset.clipboardText.replace(`${built.href}#`, `${here}#`)
+})
+
 // Search highlighting for the matches Material's own highlighting cannot see.
 //
 // The search index holds other forms of each word (scripts/hooks/search_index.py): typing

@@ -1,8 +1,13 @@
-"""The article's one citation record, and what is made of it for citing.
+"""The article's one citation record, and every form made of it for citing.
 
-The citations the official CSL styles make of it (pandoc's citeproc), Google Scholar's meta tags
-and the schema.org JSON-LD. The record is what a reader consults: the publisher's web page of the article, with the book the
-article is included in as its container where a style has a place for one.
+The styles it is cited in (the official CSL files, set by pandoc's citeproc), CSL-JSON, BibTeX, RIS,
+the Citation File Format's preferred citation, Google Scholar's meta tags and the schema.org JSON-LD.
+
+The record is a chapter in a book: the source says the article is "included in the publication"
+of a book, and its publisher posted it on its website on the date the edition gives. The
+publisher's web page names no personal author (its disclaimer speaks of "the author"), so the
+institution is the author of record, under one name, and the publisher. Nothing the source does
+not give (a place, editors, pages, a date of the book's own) is added.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from .refs_bib import Work, citeproc, plain_texts, set_entries, set_notes, unbraced
-from .model import Article, Citations, Edition, Record, Styled
+from .model import Article, Edition, Record, Style, Styled
 from .text import comparable, fold
 from .text import plain
 
@@ -23,6 +28,18 @@ PUBLICATION = re.compile(r"included in the publication\s+(?P<container>.+?)\.?\s
 SCHEMA_TYPES = {"article": "ScholarlyArticle", "book": "Book", "techreport": "Report", "misc": "CreativeWork"}
 WORD = re.compile(r"[^\W\d_][\w’'-]*")
 OPENING = re.compile(r"(?:^|[:?!]\s+)$")  # what stands before a title's or subtitle's first word
+CHICAGO = ("chicago-notes-bibliography.csl", "Chicago",
+           "*The Chicago Manual of Style*, 18th edition, notes and bibliography.")
+APA = ("apa.csl", "APA", "*Publication Manual of the American Psychological Association*, 7th edition, reference list entry.")
+# The styles the article is cited in, in the order the Cite page shows them. The first is the one
+# a paragraph's Cite button copies, with the paragraph's number and address after it.
+STYLES = (Style("chicago-note", CHICAGO[0], "note", *CHICAGO[1:], "Note", "Copy the Chicago note"),
+          Style("chicago-bibliography", CHICAGO[0], "entry", *CHICAGO[1:], "Bibliography entry",
+                "Copy the Chicago bibliography entry"),
+          Style("apa", APA[0], "entry", *APA[1:], "Reference list entry", "Copy the APA reference"))
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # BibTeX's macros
+LANGUAGES = {"en": "english", "es": "spanish"}  # biblatex's names for the record's language
+LATEX_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
 
 
 def record(article: Article, edition: Edition, names: Iterable[str]) -> Record:
@@ -84,11 +101,12 @@ def sentence_case(rec: Record) -> str:
 
 
 def csl_item(rec: Record) -> dict:
-    """The record as a CSL-JSON item: a web page, the book as its container."""
+    """The record as a CSL-JSON item: a chapter, in its book, by its publisher."""
     year, month, day = (int(part) for part in rec.published.split("-"))
-    item = {"id": rec.key, "type": "webpage", "title": sentence_case(rec), "author": [{"literal": rec.author}],
-            "container-title": rec.container, "issued": {"date-parts": [[year, month, day]]}, "URL": rec.url,
-            "language": rec.language, "abstract": rec.abstract}
+    item = {"id": rec.key, "type": "chapter", "title": sentence_case(rec), "author": [{"literal": rec.author}],
+            "container-title": rec.container, "publisher": rec.author,
+            "issued": {"date-parts": [[year, month, day]]}, "URL": rec.url, "language": rec.language,
+            "abstract": rec.abstract}
     return {key: value for key, value in item.items() if value is not None}
 
 
@@ -97,17 +115,67 @@ def csl_json(rec: Record) -> str:
     return json.dumps([csl_item(rec)], ensure_ascii=False, indent=2) + "\n"
 
 
-def citations(rec: Record, chicago: Path, apa: Path) -> Citations:
-    """The record set by citeproc: Chicago's note and bibliography entry, and APA's reference entry."""
+def citations(rec: Record, styles: Path) -> dict[str, Styled]:
+    """The record set by citeproc in each of ``STYLES`` (their CSL files in the folder ``styles``), by style key."""
+    outputs: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"{rec.key}.json"
         path.write_text(json.dumps([csl_item(rec)], ensure_ascii=False), encoding="utf-8")
-        chicago_out = citeproc(f"[@{rec.key}]\n", chicago, path)
-        apa_out = citeproc(f"---\nnocite: '@{rec.key}'\n---\n", apa, path)
-    (note,), chicago_entry = set_notes(chicago_out), set_entries(chicago_out)[rec.key]
-    apa_entry = set_entries(apa_out)[rec.key]
-    texts = plain_texts([note, chicago_entry, apa_entry])
-    return Citations(Styled(note, texts[0]), Styled(chicago_entry, texts[1]), Styled(apa_entry, texts[2]))
+        for csl in dict.fromkeys(style.csl for style in STYLES):  # one run a style file: its note and its entry
+            outputs[csl] = citeproc(f"[@{rec.key}]\n", styles / csl, path)
+    markdown = [set_notes(outputs[s.csl])[0] if s.form == "note" else set_entries(outputs[s.csl])[rec.key]
+                for s in STYLES]
+    return {style.key: Styled(text, plain) for style, text, plain in zip(STYLES, markdown, plain_texts(markdown))}
+
+
+def latex(text: str) -> str:
+    """Text for a BibTeX field: LaTeX's special characters made literal."""
+    named = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+    return LATEX_SPECIAL.sub(lambda m: named.get(m.group(), "\\" + m.group()), text)
+
+
+def bibtex_title(rec: Record) -> str:
+    """The title as published, each name in braces: styles that lower-case titles keep its capitals."""
+    out, at = [], 0
+    for start, end in name_spans(rec):
+        out += [latex(rec.title[at:start]), "{", latex(rec.title[start:end]), "}"]
+        at = end
+    return "".join([*out, latex(rec.title[at:])])
+
+
+def bibtex(rec: Record, abstract: bool = True) -> str:
+    """The record as one BibTeX ``@incollection`` that BibTeX and biblatex both read: standard fields
+    only, month as BibTeX's macro, the institution and the book's title braced whole."""
+    year, month, _ = rec.published.split("-")
+    fields = [("author", f"{{{{{latex(rec.author)}}}}}"), ("title", f"{{{bibtex_title(rec)}}}"),
+              *([("booktitle", f"{{{{{latex(rec.container)}}}}}")] if rec.container else []),
+              ("publisher", f"{{{latex(rec.author)}}}"), ("year", f"{{{year}}}"), ("month", MONTHS[int(month) - 1]),
+              ("url", f"{{{rec.url}}}"), *([("abstract", f"{{{latex(rec.abstract)}}}")] if abstract else []),
+              ("langid", f"{{{LANGUAGES.get(rec.language, rec.language)}}}")]
+    width = max(len(name) for name, _ in fields)
+    return "\n".join([f"@incollection{{{rec.key},", *(f"  {n:<{width}} = {v}," for n, v in fields), "}"]) + "\n"
+
+
+def ris(rec: Record, abstract: bool = True) -> str:
+    """The record as a RIS ``CHAP``. The author ends in a comma: RIS names are "Last, First", and a
+    name with nothing after its comma is one corporate name, not a first and a last name."""
+    year, month, day = rec.published.split("-")
+    tags = [("TY", "CHAP"), ("AU", f"{rec.author},"), ("TI", rec.title),
+            *([("T2", rec.container)] if rec.container else []), ("PB", rec.author), ("PY", year),
+            ("DA", f"{year}/{month}/{day}/"), ("UR", rec.url), *([("AB", rec.abstract)] if abstract else []),
+            ("LA", rec.language), ("ER", "")]
+    return "".join(f"{tag}  - {value}\n" for tag, value in tags)
+
+
+def cff_citation(rec: Record) -> dict:
+    """The record as CITATION.cff's ``preferred-citation``. CFF has no chapter type: a chapter is a
+    ``generic`` work whose collection is a book, as cffr's BibTeX crosswalk maps ``@incollection``
+    (Hernangómez, "BibTeX and CFF, a potential crosswalk", the cffr package's vignette)."""
+    institution = {"name": rec.author, "alias": rec.short_author}
+    return {"type": "generic", "title": rec.title, "authors": [institution], "publisher": {"name": rec.author},
+            **({"collection-title": rec.container, "collection-type": "book"} if rec.container else {}),
+            "date-published": rec.published, "year": int(rec.published[:4]), "url": rec.url,
+            "languages": [rec.language]}
 
 
 def meta_reference(work: Work) -> str:
@@ -142,12 +210,15 @@ def schema_work(work: Work) -> dict:
 
 
 def metadata(rec: Record, works: dict[str, Work]) -> dict:
-    """Google Scholar meta tags and a schema.org ScholarlyArticle, both from the record.
+    """Google Scholar meta tags and a schema.org Chapter, both from the record.
 
-    Reference managers read the tags (Zotero's "Embedded Metadata" translator): one
-    ``citation_author`` ending in a comma is kept whole as one name, where without the comma
-    Zotero would split the institution into a first and a last name. The JSON-LD's ``url``, this
-    edition's address, is added at build time from ``site_url`` (scripts/hooks/metadata.py).
+    Reference managers read the tags (Zotero's "Embedded Metadata" translator, which makes a
+    ``citation_inbook_title`` a bookSection). The ``citation_author`` ends in a comma because
+    Zotero keeps a name with a comma as "Last, First" and one with nothing after its comma as a
+    single name; without it Zotero would split the institution into a first and a last name, and
+    the tags have no other way to say that an author is an institution. This edition's address
+    (the JSON-LD's ``url``) and its PDF's (``citation_pdf_url``) are added at build time from
+    ``site_url`` (scripts/hooks/metadata.py).
     """
     ordered = sorted(works.values(), key=lambda w: comparable(unbraced(str(w.authors[0])) if w.authors else w.title))
     meta = [("citation_title", rec.title), ("citation_author", f"{rec.author},"),
@@ -157,10 +228,10 @@ def metadata(rec: Record, works: dict[str, Work]) -> dict:
             ("citation_public_url", rec.url), ("citation_language", rec.language)]
     meta += [("citation_reference", meta_reference(w)) for w in ordered]
     institution = {"@type": "Organization", "name": rec.author, "alternateName": rec.short_author}
-    schema = {"@context": "https://schema.org", "@type": "ScholarlyArticle", "headline": rec.title,
+    schema = {"@context": "https://schema.org", "@type": "Chapter", "headline": rec.title,
               "name": rec.title, "author": institution, "publisher": institution, "datePublished": rec.published,
               "inLanguage": rec.language, "abstract": rec.abstract, "isBasedOn": rec.url}
     if rec.container:
-        schema["isPartOf"] = {"@type": "Book", "name": rec.container}
+        schema["isPartOf"] = {"@type": "Book", "name": rec.container, "publisher": institution}
     schema["citation"] = [schema_work(w) for w in ordered]
     return {"meta": [list(pair) for pair in meta], "json_ld": schema}

@@ -11,8 +11,8 @@ from .yaml_lines import composed, mapping
 
 
 BIBLIOGRAPHY = "refs.bib"
-STYLE = "scripts/styles/chicago-notes-bibliography.csl"  # the article's own style: Chicago notes and bibliography
-APA_STYLE = "scripts/styles/apa.csl"
+STYLES = "scripts/styles"  # the official CSL files
+STYLE = f"{STYLES}/chicago-notes-bibliography.csl"  # the References' style: Chicago notes and bibliography
 FACTS = ("source_url", "published", "publisher")  # extra.article's keys, in the order Edition takes them
 
 
@@ -32,5 +32,5 @@ def load_config(path: Path) -> Config:
     missing = [key for key in FACTS if not article.get(key)]
     if missing:
         raise ArticleError(path, 1, f"extra.article needs {', '.join(missing)}")
-    edition = Edition(*(article[key] for key in FACTS))
-    return Config(edition, path.parent / BIBLIOGRAPHY, path.parent / STYLE, path.parent / APA_STYLE)
+    edition = Edition(*(str(article[key]) for key in FACTS))
+    return Config(edition, path.parent / BIBLIOGRAPHY, path.parent / STYLE, path.parent / STYLES)

@@ -15,8 +15,8 @@ from .refs_bib import Work
 from .datafile_names import ABBREVIATIONS, CITATIONS, DOWNLOADS, NAVIGATION
 from .download_links import download_paths
 from .markdown import GENERATED, GENERATED_NOTE, first_sentence
-from .model import Article, Citations, Page, Record
-from .citation_record import metadata
+from .model import Article, Page, Record, Styled
+from .citation_record import STYLES, metadata
 
 __all__ = ["ABBREVIATIONS", "CITATIONS", "DOWNLOADS", "NAVIGATION", "citations", "definitions", "downloads",
            "navigation"]
@@ -35,10 +35,11 @@ def navigation(title: str, groups: list[tuple[str, list[Page]]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def citations(rec: Record, works: dict[str, Work], cited: Citations) -> str:
-    """Google Scholar meta tags and JSON-LD for the article's pages, and the article's Chicago note as
-    plain text (the start of a paragraph's citation)."""
-    data = {**metadata(rec, works), "note": cited.chicago_note.plain}
+def citations(rec: Record, works: dict[str, Work], cited: dict[str, Styled]) -> str:
+    """Google Scholar meta tags and JSON-LD for the article's pages, the PDF's path (the build makes
+    ``citation_pdf_url`` of it), and the article in the first of its styles as plain text (the start
+    of a paragraph's citation)."""
+    data = {**metadata(rec, works), "pdf": download_paths(rec.title)["PDF"], "note": cited[STYLES[0].key].plain}
     return f"# {GENERATED_NOTE}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 

@@ -10,6 +10,7 @@ beside the author's words is ``editorial``: in square brackets, set apart by rea
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from functools import cache
@@ -122,3 +123,8 @@ def footnotes(paragraphs: list[Paragraph], notes: dict[int, Note], references: s
     cited = sorted({int(n) for p in paragraphs for n in MARKER.findall(p.text)})
     return "\n".join(f"[^{n}]: {note_text(notes[n], references)}\n" for n in cited)
 
+
+def day(iso: str) -> str:
+    """An ISO date as a reader writes it: "2023-09-07" → "7 September 2023"."""
+    date = datetime.date.fromisoformat(iso)
+    return f"{date.day} {date:%B %Y}"

@@ -148,22 +148,22 @@ class Config:
 
     edition: Edition
     bibliography: Path
-    style: Path        # Chicago notes and bibliography: the References page and the article's own citation
-    apa_style: Path    # APA: the article's own citation only
+    style: Path        # Chicago notes and bibliography: the References page
+    styles: Path       # the folder of the official CSL files the article's own citations are set in
 
 
 @dataclass(frozen=True)
 class Record:
-    """The article as a reader consults it, for citing: its publisher's web page, in the book it is
-    included in. Every citation, download, meta tag and the JSON-LD are made from this one record."""
+    """The article as a reader cites it: a chapter of a book, as its publisher's web page gives it.
+    Every citation, download, meta tag and the JSON-LD are made from this one record."""
 
     key: str            # citation key: short author and year, "ceeep2023"
     title: str          # as published
     names: tuple[str, ...]  # the title's runs of words that keep their capitals in sentence case
-    author: str         # the institution stands as author: the source names no person
+    author: str         # the institution, author of record and publisher: its web page names no person
     short_author: str   # its abbreviation, e.g. CEEEP
-    container: str | None
-    published: str      # ISO date of the web publication
+    container: str | None  # the book the chapter is included in
+    published: str      # ISO date the publisher's web page was posted: the only date the source gives
     url: str
     language: str
     abstract: str       # the article's summary
@@ -178,12 +178,17 @@ class Styled:
 
 
 @dataclass(frozen=True)
-class Citations:
-    """The article's citation set by pandoc's citeproc in the official CSL styles."""
+class Style:
+    """A style the article is cited in: its official CSL file, what of it is taken (a note or a
+    bibliography entry), and how the Cite page names it."""
 
-    chicago_note: Styled
-    chicago_entry: Styled
-    apa_entry: Styled
+    key: str       # the citation's anchor on the Cite page, cite/#chicago-note
+    csl: str       # the style's file in scripts/styles/
+    form: str      # "note" or "entry"
+    manual: str    # the style's name, a heading on the Cite page
+    source: str    # the manual it follows, in Markdown
+    name: str      # what the style's form is called there: "Note", "Bibliography entry"
+    button: str    # the label of the button that copies it
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ def rendered_files(article: Article, config: Config, entries: Callable[[], dict[
     abbrs = abbreviations(article, texts)
     editors = load_editor_data()
     rec = record(article, config.edition, (form.text for entry in editors.entries for form in entry.forms))
-    cited = article_citations(rec, config.style, config.apa_style)
+    cited = article_citations(rec, config.styles)
     formatted = {key: with_language(text, works[key]) for key, text in entries().items()}
     places = [entry.name.text for entry in editors.entries if entry.kind == "places"]
     groups = [("The article", [home_page(article, rec, placed, notes, places),

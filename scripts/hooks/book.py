@@ -11,12 +11,15 @@ abbreviations, note numbers and anchors), then reshaped for a page or an e-reade
 - Permalinks, back-links and what the page shows on screen only (``site-only``) are dropped.
 - An id on a paragraph moves to a ``<div>`` around it, which pandoc keeps (it drops a
   paragraph's id), so links to the References lead there in the EPUB too.
+- Each of the article's paragraphs (``#p12``) opens with its number, "¶12", as the site shows it
+  and the citations give it: the PDF sets it in the margin, the EPUB beside the paragraph.
 """
 
 from __future__ import annotations
 
 import datetime
 import html
+import re
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -28,6 +31,7 @@ from article.download_links import SITE_ONLY
 from article.pages.locator_map import as_image
 
 DROPPED = {"headerlink", "footnote-backref", SITE_ONLY}
+NUMBERED = re.compile(r"p(\d+)")  # the article's paragraphs' ids
 
 
 def classes(element: etree.Element) -> set[str]:
@@ -87,6 +91,11 @@ class BookShape(Treeprocessor):
             parents[marker][list(parents[marker]).index(marker)] = replacement
             cited.add(number)
         for paragraph in [e for e in root.iter("p") if e.get("id")]:
+            if number := NUMBERED.fullmatch(paragraph.get("id")):
+                mark = etree.Element("span", {"class": "paragraph-number"})
+                # The space inside: the PDF's inline box drops it, and the EPUB shows it.
+                mark.text, mark.tail, paragraph.text = f"¶{number[1]} ", paragraph.text, None
+                paragraph.insert(0, mark)
             parent = parents[paragraph]
             wrapper = etree.Element("div", {"id": paragraph.attrib.pop("id")})
             wrapper.tail, paragraph.tail = paragraph.tail, None
@@ -100,20 +109,15 @@ class BookExtension(markdown.Extension):
         md.treeprocessors.register(BookShape(md), "article-book", 1)
 
 
-def modified(published: str) -> int:
-    """The downloads' date, in seconds since 1970: the article's publication date, so that a commit
-    that changes nothing in them keeps their bytes (and their cache)."""
-    return int(datetime.datetime.fromisoformat(published).replace(tzinfo=datetime.timezone.utc).timestamp())
-
-
 def book_html(text: str, config: MkDocsConfig, data: dict) -> str:
     """The print page's Markdown ``text`` as a standalone HTML document with the metadata in ``data``
-    (docs/.downloads.yml, with ``modified`` in seconds since 1970)."""
+    (docs/.downloads.yml, with ``modified``, the edition's last change, in seconds since 1970: the
+    PDF's dates, which WeasyPrint reads from these tags)."""
     md = markdown.Markdown(extensions=[*config.markdown_extensions, BookExtension()],
                            extension_configs=config.mdx_configs)
+    modified = datetime.datetime.fromtimestamp(data["modified"], datetime.timezone.utc)
     meta = {"author": data["author"], "description": data["description"], "keywords": ", ".join(data["keywords"]),
-            "dcterms.created": data["published"],
-            "dcterms.modified": f"{datetime.datetime.fromtimestamp(data['modified'], datetime.timezone.utc):%Y-%m-%dT%H:%M:%SZ}"}
+            **dict.fromkeys(("dcterms.created", "dcterms.modified"), f"{modified:%Y-%m-%dT%H:%M:%SZ}")}
     head = "".join(f'<meta name="{name}" content="{html.escape(value)}">\n' for name, value in meta.items())
     return (f'<!DOCTYPE html>\n<html lang="{data["language"]}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{html.escape(data['title'])}</title>\n{head}</head>\n<body>\n{as_image(md.convert(text))}\n</body>\n</html>\n")

@@ -81,7 +81,7 @@ def human_size(size: int) -> str:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     data = dict(generated(config, DOWNLOADS))
-    data["modified"] = book.modified(data["published"])
+    data["modified"] = config.extra["edition"]["modified"]  # the edition's last change (hooks/build_date.py)
     text, _ = get_data(files.get_file_from_path(data["source"]).content_string)
     try:
         paths = made(inputs_hash(text, data, config), lambda: book.book_html(text, config, data), data,

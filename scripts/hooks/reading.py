@@ -8,6 +8,8 @@
   the whole article. The edition's own pages (notes, references, cite, about…) have none.
 - Bare URLs (a link whose text is its address) are marked, so that the print stylesheet
   prints the address after every other link without printing a bare URL twice.
+- A line for paper only, at the end of each page: the page's address and the edition's date
+  (hooks/build_date.py), so a printed page says where it came from and which edition it is.
 """
 
 from __future__ import annotations
@@ -41,6 +43,12 @@ def paragraph_aids(number: str, citation: str, url: str) -> str:
             f'title="Cite this paragraph" aria-label="Cite paragraph {number}"></button>')
 
 
+def printed_from(url: str, date: str) -> str:
+    """The line a printed page ends with; the screen and search leave it out."""
+    return (f'<p class="print-only page-address" data-search-exclude>Printed from {html.escape(url)}, '
+            f'the reader edition of {date}.</p>')
+
+
 def reading_time(words: int) -> str:
     """A short line saying how long the page takes to read."""
     minutes = max(1, round(words / WORDS_PER_MINUTE))
@@ -52,7 +60,8 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     words_on[page.file.src_uri] = len(TAG.sub(" ", content).split())
     citation = generated(config, CITATIONS)["note"]
     url = config.site_url.rstrip("/") + "/" + page.url
-    return PARAGRAPH.sub(lambda m: m[1] + m[3] + paragraph_aids(m[2], citation, url) + m[4], content)
+    content = PARAGRAPH.sub(lambda m: m[1] + m[3] + paragraph_aids(m[2], citation, url) + m[4], content)
+    return content + printed_from(url, config.extra["edition"]["date"])
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..download_links import download_line
-from ..markdown import editorial, escape, page
+from ..markdown import day, editorial, escape, page
 from ..model import Article, Edition, Page
 from ..numbering import ABOUT, ABOUT_TITLE
 
@@ -13,7 +13,7 @@ def about_text(article: Article, edition: Edition, level: int = 1) -> str:
     disclaimer = f"\n{'#' * (level + 1)} Disclaimer\n\n> {escape(article.disclaimer)}\n" if article.disclaimer else ""
     return (f"\n{'#' * level} {ABOUT_TITLE}\n\n"
             f"This is a reader edition of *{escape(article.title)}*, published by {escape(edition.publisher)} "
-            f"on the web on {edition.published} at <{edition.source_url}>. {escape(article.publication)}\n"
+            f"on its website on {day(edition.published)} at <{edition.source_url}>. {escape(article.publication)}\n"
             '{: data-search-exclude="" }\n\n'  # the home page's title block and Cite say it too
             "The pages are generated from the published web page as it was exported to text, "
             "kept unchanged in the repository's `source/` folder. The author's words are kept as "
@@ -27,8 +27,8 @@ def about_text(article: Article, edition: Edition, level: int = 1) -> str:
             "Chicago style, the style of the article's notes, beside the note's own words and what the "
             "identification rests on, with the address of each source, or that the work is not identified. "
             "On the website an abbreviation shows what it stands for where a page "
-            "first uses it, a Glossary lists them all, and the paragraphs carry this edition's numbers (¶), "
-            "for citing one; the original has none.\n"
+            "first uses it and a Glossary lists them all. The paragraphs carry this edition's numbers (¶), on "
+            "the website, in the PDF and the EPUB and on paper, for citing one; the original has none.\n"
             + disclaimer)
 
 

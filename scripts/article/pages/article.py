@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
-
 from ..download_links import download_line
 from ..markdown import editorial, escape, first_sentence, footnotes, page, paragraph_block
 from ..model import Anchor, Article, Note, Page, Paragraph, Record, Section
 from ..numbering import HOME, HOME_TITLE, NOTES, section_path
 from .cite import PATH as CITE
+from .cite import posted
 from .locator_map import map_block
 
 # The edition's words for a stranger: the publisher's name in English, and where the VRAEM is.
@@ -22,18 +21,11 @@ def numbered(placed: list[tuple[Anchor, Paragraph]], path: str) -> str:
     return "\n".join(paragraph_block(p, a.number) for a, p in placed if a.path == path)
 
 
-def day(iso: str) -> str:
-    """An ISO date as a reader writes it: "2023-09-07" → "7 September 2023"."""
-    date = datetime.date.fromisoformat(iso)
-    return f"{date.day} {date:%B %Y}"
-
-
 def title_block(rec: Record, last_line: str) -> str:
     """Who published the article, when and where, then ``last_line`` (the original, what to do)."""
-    where = f" in *{escape(rec.container)}*" if rec.container else " on the web"
     return (f"**{escape(rec.author)} ({escape(rec.short_author)})**  \n"
             f"{editorial(PUBLISHER_IN_ENGLISH)}  \n"
-            f"Published {day(rec.published)}{where}  \n{last_line}\n"
+            f"{posted(rec)}  \n{last_line}\n"
             '{: .title-block data-search-exclude="" }\n')  # search finds these facts on About
 
 

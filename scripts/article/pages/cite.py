@@ -1,7 +1,7 @@
 """The "Cite this article" page and its downloads, all from the one citation record.
 
-The Chicago and APA citations are set by citeproc from the official CSL styles (``citation_record``);
-BibTeX and RIS are written here, readable by BibTeX and biblatex alike and by reference managers.
+Each style of ``citation_record.STYLES`` in its order, set by citeproc from its official CSL file;
+then BibTeX and RIS, and the files to download.
 """
 
 from __future__ import annotations
@@ -10,54 +10,21 @@ import html
 import re
 
 from ..download_links import download_line
-from ..markdown import escape, page
-from ..model import Citations, Page, Record, Styled
-from ..citation_record import csl_json, name_spans
+from ..markdown import day, escape, page
+from ..model import Page, Record, Styled
+from ..citation_record import STYLES, bibtex, csl_json, ris
 
 PATH = "cite.md"
 BIB, RIS, CSL = "cite/article.bib", "cite/article.ris", "cite/article.json"  # below docs/, linked from the page
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # BibTeX's macros
-LANGUAGES = {"en": "english", "es": "spanish"}  # biblatex's names for the record's language
-LATEX_SPECIAL = re.compile(r"[\\{}&%$#_~^]")
 
 
-def latex(text: str) -> str:
-    """Text for a BibTeX field: LaTeX's special characters made literal."""
-    named = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-    return LATEX_SPECIAL.sub(lambda m: named.get(m.group(), "\\" + m.group()), text)
-
-
-def bibtex_title(rec: Record) -> str:
-    """The title as published, each name in braces: styles that lower-case titles keep its capitals."""
-    out, at = [], 0
-    for start, end in name_spans(rec):
-        out += [latex(rec.title[at:start]), "{", latex(rec.title[start:end]), "}"]
-        at = end
-    return "".join([*out, latex(rec.title[at:])])
-
-
-def bibtex(rec: Record, abstract: bool = True) -> str:
-    """The record as one BibTeX entry that BibTeX and biblatex both read: standard fields only,
-    month as BibTeX's macro, the institution and the book's title braced whole."""
-    year, month, _ = rec.published.split("-")
-    fields = [("author", f"{{{{{latex(rec.author)}}}}}"), ("title", f"{{{bibtex_title(rec)}}}"),
-              *([("booktitle", f"{{{{{latex(rec.container)}}}}}")] if rec.container else []),
-              ("publisher", f"{{{latex(rec.author)}}}"), ("year", f"{{{year}}}"), ("month", MONTHS[int(month) - 1]),
-              ("url", f"{{{rec.url}}}"), *([("abstract", f"{{{latex(rec.abstract)}}}")] if abstract else []),
-              ("langid", f"{{{LANGUAGES.get(rec.language, rec.language)}}}")]
-    width = max(len(name) for name, _ in fields)
-    return "\n".join([f"@incollection{{{rec.key},", *(f"  {n:<{width}} = {v}," for n, v in fields), "}"]) + "\n"
-
-
-def ris(rec: Record, abstract: bool = True) -> str:
-    """The record as RIS. The author ends in a comma: RIS names are "Last, First", and a name
-    with nothing after its comma is one corporate name, not a first and a last name."""
-    year, month, day = rec.published.split("-")
-    tags = [("TY", "CHAP"), ("AU", f"{rec.author},"), ("TI", rec.title),
-            *([("T2", rec.container)] if rec.container else []), ("PB", rec.author), ("PY", year),
-            ("DA", f"{year}/{month}/{day}/"), ("UR", rec.url), *([("AB", rec.abstract)] if abstract else []),
-            ("LA", rec.language), ("ER", "")]
-    return "".join(f"{tag}  - {value}\n" for tag, value in tags)
+def posted(rec: Record) -> str:
+    """When and where the article appeared, worded so that the year in the book's title is not taken
+    for another date: the posting date is the only one the source gives."""
+    book = f", as a chapter of *{escape(rec.container)}*" if rec.container else ""
+    years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", rec.container or "") if y != rec.published[:4]]
+    title_years = "".join(f"; “{y}” is part of the book's title" for y in years)
+    return f"Posted on its publisher's website on {day(rec.published)}{book} (the only date the source gives{title_years})"
 
 
 def citation_files(rec: Record) -> dict[str, str]:
@@ -65,26 +32,33 @@ def citation_files(rec: Record) -> dict[str, str]:
     return {BIB: bibtex(rec), RIS: ris(rec), CSL: csl_json(rec)}
 
 
-def styled(citation: Styled, button: str) -> str:
-    """A citation as its style sets it, and a button that copies it as plain text."""
-    return (f"{citation.markdown}\n{{: .citation }}\n\n<button class=\"md-button citation-copy\" type=\"button\" "
+def styled(key: str, citation: Styled, button: str) -> str:
+    """A citation as its style sets it, anchored by its style's key, and a button that copies it as plain text."""
+    return (f"{citation.markdown}\n{{: #{key} .citation }}\n\n<button class=\"md-button citation-copy\" type=\"button\" "
             f"data-clipboard-text=\"{html.escape(citation.plain)}\">{button}</button>\n")
 
 
-def cite_page(rec: Record, cited: Citations) -> Page:
-    """The "Cite this article" page: the citation in two styles, BibTeX and RIS, and three files."""
+def styles_text(cited: dict[str, Styled]) -> str:
+    """Each style in order, under its manual's name; a manual with more than one form names each."""
+    text, manual = "", None
+    for style in STYLES:
+        forms = sum(s.manual == style.manual for s in STYLES)
+        if style.manual != manual:
+            text += f"\n## {style.manual}\n\n{style.source}\n"
+            manual = style.manual
+        text += (f"\n### {style.name}\n\n" if forms > 1 else "\n") + styled(style.key, cited[style.key], style.button)
+    return text
+
+
+def cite_page(rec: Record, cited: dict[str, Styled]) -> Page:
+    """The "Cite this article" page: the citation in each style, BibTeX and RIS, and three files."""
     files = ", ".join(f"[{name}]({path}){{: download=\"{rec.key}.{path.rsplit('.', 1)[1]}\" }}"
                       for name, path in (("BibTeX (.bib)", BIB), ("RIS (.ris)", RIS), ("CSL-JSON (.json)", CSL)))
-    text = (f"\n# Cite this article\n\nThe article names no personal author: its publisher, the "
-            f"{escape(rec.author)} ({escape(rec.short_author)}), stands as author. Cite the article as published "
-            f"on its publisher's web page, not this edition; the styles name the book it is included in where "
-            f"they have a place for it. Each button copies its citation as plain text.\n\n"
-            + download_line(rec.title) +
-            f"\n## Chicago\n\n*The Chicago Manual of Style*, 18th edition, notes and bibliography.\n"
-            f"\n### Note\n\n{styled(cited.chicago_note, 'Copy the Chicago note')}"
-            f"\n### Bibliography entry\n\n{styled(cited.chicago_entry, 'Copy the Chicago bibliography entry')}"
-            f"\n## APA\n\n*Publication Manual of the American Psychological Association*, 7th edition, "
-            f"reference list entry.\n\n{styled(cited.apa_entry, 'Copy the APA reference')}"
+    text = (f"\n# Cite this article\n\n{posted(rec)}. The publisher's web page names no personal author, so "
+            f"its publisher, the {escape(rec.author)} ({escape(rec.short_author)}), is the author of record, "
+            f"under that one name in every form below. Cite the article as published, not this edition. Each "
+            f"button copies its citation as plain text.\n\n"
+            + download_line(rec.title) + styles_text(cited) +
             f"\n## BibTeX\n\nFor LaTeX, with BibTeX or biblatex.\n\n"
             f"``` {{ .text .citation-code }}\n{bibtex(rec, abstract=False)}```\n"
             f"\n## RIS\n\nFor Zotero, EndNote, Mendeley and other reference managers.\n\n"
