@@ -108,7 +108,7 @@ function answered(message, query) {
     for (const item of group) if (item.snippet) item.text = item.snippet
     if (query.phrase.length < 2) return { group, held: false }
     const top = Math.max(...group.map(item => item.score))
-    const held = group.filter(item => item.location.includes("#") && inRow(item.location, query.phrase))
+    const held = group.filter(item => inRow(item.location, query.phrase))
     for (const item of held) item.score = Math.max(item.score, top)
     return { group: [...held, ...group.filter(item => !held.includes(item))], held: held.length > 0 }
   })
