@@ -408,7 +408,7 @@ def linked(site: Path, page: str, pattern: str) -> list[tuple[str, str]]:
 def introductions(article: Article) -> list[tuple[str, str]]:
     """(term, location of the passage that introduces it): a term quoted after "known as" or
     "called", at its first use; an abbreviation where the Glossary says it is first used; a
-    name at its first mention in the Index."""
+    name at its first mention in the Index (kept where that passage writes the term so)."""
     found = []
     for term in dict.fromkeys(t for p in article.passages for t in INTRODUCED.findall(p.text)):
         first = min(article.holding_sequence(term))
@@ -540,7 +540,7 @@ def generate(article: Article) -> list[Query]:
                     extra.append(Query("title", w, frozenset({page}), frozenset({page}), ("only",)))
     for term, location in introductions(article):
         passage = next((p for p in article.passages if location in p.locations), None)
-        if passage is not None:
+        if passage is not None and holds_sequence([folded(w) for w in words_of(passage.text)], term):
             held = frozenset(passage.locations)
             extra.append(Query("introduced", term, held, frozenset(passage.pages), ("only",)))
     queries: dict[tuple[str, str], Query] = {}
@@ -553,6 +553,12 @@ def generate(article: Article) -> list[Query]:
             queries[key].pages |= pages
         elif holders:
             queries[key] = Query(cls, text, locations, pages, tuple(rule) or ("sequence", text))
+    if article.site:              # home's title block holds words too (its publisher, its book)
+        block = " ".join(title_block(article.site))
+        for query in queries.values():
+            if query.held_by(block):
+                query.holders |= {""}
+                query.pages |= {""}
     for query in extra:
         key = (query.cls, query.text)
         if key in queries:

@@ -84,7 +84,7 @@ class Entry:
     text: str
     boost: float | None = None
     variants: str = ""
-    introduces: str = ""           # the terms this passage introduces (ranked first for them)
+    introduces: str = ""           # the terms this passage introduces, "|" between them (ranked first for them)
     snippet: str = ""              # what a page's own result shows, when not its text
 
     def as_json(self) -> dict[str, str | float]:
@@ -295,7 +295,7 @@ def introductions(entries: list[Entry], names: list[str]) -> list[str]:
         pattern = re.compile(rf"(?<!\w){re.escape(comparable(term))}(?!\w)")
         first = next((i for i in order if pattern.search(comparable(plains[i]))), None)
         if first is not None:
-            result[first] = f"{result[first]} {term}".strip()
+            result[first] = f"{result[first]}|{term}".strip("|")
     return result
 
 

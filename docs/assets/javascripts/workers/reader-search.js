@@ -8,8 +8,9 @@
 //   told what was searched on a BroadcastChannel ("Showing results for …", docs/assets/reader.js);
 //   the result links carry the words found, which the page they open highlights.
 // - A page's own result shows the first words of its text, not what stands above them.
-// - Among the results, a passage holding the query's words in their order, one after the other,
-//   comes before one holding them apart; otherwise Material's order stands.
+// - Among the results, an article's page or section whose title holds the query's words comes
+//   first, then the passage that introduces the term, then a passage holding the words in their
+//   order, one after the other; otherwise Material's order stands.
 "use strict"
 
 // Material's message types (integrations/search/worker/message): setup, ready, query, result.
@@ -29,7 +30,7 @@ const asked = []
 self.postMessage = message => answer(message.type === RESULT ? answered(message, asked.shift()) : message)
 
 const channel = new BroadcastChannel("search")
-let separator, words = [], count = new Map(), docs = new Map()
+let separator, vocabulary = [], count = new Map(), docs = new Map()
 const tokens = text => text.replace(/<[^>]+>/g, " ").split(separator).filter(Boolean).map(fold)
 
 // The index's words, sorted (to find those a typed word starts), and how often each is written.
@@ -40,13 +41,13 @@ function setup({ config, docs: entries }) {
     for (const word of tokens(`${doc.title} ${doc.text}`)) count.set(word, (count.get(word) || 0) + 1)
     for (const word of tokens(doc.variants || "")) count.set(word, count.get(word) || 0)
   }
-  words = [...count.keys()].sort()
+  vocabulary = [...count.keys()].sort()
 }
 
 function starts(typed) {
-  let low = 0, high = words.length
-  while (low < high) { const mid = (low + high) >> 1; if (words[mid] < typed) low = mid + 1; else high = mid }
-  return low < words.length && words[low].startsWith(typed)
+  let low = 0, high = vocabulary.length
+  while (low < high) { const mid = (low + high) >> 1; if (vocabulary[mid] < typed) low = mid + 1; else high = mid }
+  return low < vocabulary.length && vocabulary[low].startsWith(typed)
 }
 
 // Optimal string alignment distance, given up beyond `limit`.
@@ -69,7 +70,7 @@ function distance(a, b, limit) {
 function nearest(typed) {
   const limit = typed.length >= 8 ? 2 : 1
   let best = limit + 1, found = []
-  for (const word of words) {
+  for (const word of vocabulary) {
     const d = distance(typed, word, limit)
     if (d < best) [best, found] = [d, []]
     if (d === best) found.push(word)
@@ -91,28 +92,41 @@ function corrected(query) {
            phrase: parts.map(p => p.map(fold)) }
 }
 
-// Whether a result's text holds the words in a row (each as the start of a word, as Material
-// matches it).
-function inRow(location, phrase) {
-  const doc = docs.get(location)
-  const text = doc.words || (doc.words = tokens(`${doc.title} ${doc.text}`))
-  return text.some((_, k) => phrase.every((alternatives, i) =>
-    text[k + i] !== undefined && alternatives.some(word => text[k + i].startsWith(word))))
+// Whether words (each the start of a word, as Material matches them) stand in a row in a text.
+const inRow = (text, phrase) => text.some((_, k) => phrase.every((alternatives, i) =>
+  text[k + i] !== undefined && alternatives.some(word => text[k + i].startsWith(word))))
+const cache = new Map()
+const wordsOf = doc => cache.get(doc) || cache.set(doc, {
+  text: tokens(`${doc.title} ${doc.text}`), title: tokens(doc.title),
+  introduces: (doc.introduces || "").split("|").map(term => tokens(term).join(" ")) }).get(doc)
+
+// How an entry answers the query, best first: it is an article's page or section whose title
+// holds the words; it introduces the term (its `introduces`, from the hook); it holds the words
+// in a row; it holds them otherwise (Material's order).
+function standing(item, query) {
+  const doc = docs.get(item.location), own = wordsOf(doc), typed = query.phrase.map(p => p[0])
+  if (!doc.boost && !/#(p|fn:)\d+$/.test(doc.location) && typed.every(w => own.title.some(t => t.startsWith(w))))
+    return 0
+  if (own.introduces.includes(typed.join(" "))) return 1
+  return typed.length > 1 && inRow(own.text, query.phrase) ? 2 : 3
 }
 
-// A page's own result shows its first words of text (its entry's `snippet`, from the hook), and a
-// passage holding the query's words in a row moves up, with its page.
+// A page's own result shows its first words of text (its entry's `snippet`, from the hook); the
+// entries that answer the query best come first in their page's result, and those pages first.
 function answered(message, query) {
   if (query.searched !== query.typed) channel.postMessage({ typed: query.typed, searched: query.searched })
   const groups = message.data.items.map(group => {
-    for (const item of group) if (item.snippet) item.text = item.snippet
-    if (query.phrase.length < 2) return { group, held: false }
     const top = Math.max(...group.map(item => item.score))
-    const held = group.filter(item => inRow(item.location, query.phrase))
-    for (const item of held) item.score = Math.max(item.score, top)
-    return { group: [...held, ...group.filter(item => !held.includes(item))], held: held.length > 0 }
+    // Inside its page's result, the passage introducing the term comes before the page's title.
+    const within = rank => rank < 2 ? 1 - rank : rank
+    const ranked = group.map(item => [standing(item, query), item]).sort((a, b) => within(a[0]) - within(b[0]))
+    for (const [rank, item] of ranked) {
+      if (item.snippet) item.text = item.snippet
+      if (rank < 3) item.score = Math.max(item.score, top)
+    }
+    return { group: ranked.map(([, item]) => item), rank: Math.min(...ranked.map(([rank]) => rank)) }
   })
-  const items = [...groups.filter(g => g.held), ...groups.filter(g => !g.held)].map(g => g.group)
+  const items = groups.sort((a, b) => a.rank - b.rank).map(g => g.group)
   return { ...message, data: { ...message.data, items } }
 }
 
