@@ -1,4 +1,4 @@
-// The edition's search worker: Material's own, with two things added between it and the page
+// The edition's search worker: Material's own, with what the edition adds between it and the page
 // (hand-written; not generated). scripts/overrides/main.html points the page at this file and
 // names Material's worker after the "?"; tests/test_search_worker.py pins the messages relied on.
 //
