@@ -22,7 +22,16 @@ The queries are derived from the article as the built pages show it: for every p
   titles (refs.bib), wherever a paragraph or note holds them.
 - ``number``: numbers and years.
 - ``prefix``: a word of 6+ letters still being typed (its first 4 letters, and all but 2).
-- ``typo``: one typo in a word of 6+ letters: a neighbouring key instead of a letter, two
+- ``compound``: the word inside one of the article's compounds (neo-, narco-, socio-, post-),
+  typed alone, in English and in Spanish ("senderism", "senderismo").
+- ``book``: the words of the book the article was published in and of its publisher, as
+  home's title block names them: they find home.
+- ``introduced``: a term quoted after "known as" or "called", an abbreviation (where the
+  Glossary says it is first used), a name (at its first mention in the Index): the passage
+  that introduces it should be the first result.
+- ``title``: the words of an article page's headings, and each heading whole: they find the page.
+- ``typo``: one typo, at any letter, in a word of 6+ letters of the passages (notes included)
+  and of the names, cited authors and titles: a neighbouring key instead of a letter, two
   letters swapped, a letter left out, a letter typed twice or a neighbouring key added.
 
 A query's expected answer is every paragraph or note that holds its words: the word as
@@ -35,8 +44,8 @@ top entry holds the words itself (a holding passage, or a page or section whose 
 or text holds them: on the baseline, a whole page), and ``linked`` the share whose holding
 result, among the first three, links to a holding passage.
 
-Every query runs through Material's own search worker as the site ships it
-(tests/search_worker.js, in Node), against this site and against the baseline: the same
+Every query runs through the search worker the site ships (tests/search_worker.js, in Node:
+this edition's, around Material's), against this site and against the baseline: the same
 mkdocs.yml and pages with the search plugin at Material's defaults and without this
 project's search hook.
 """

@@ -10,6 +10,13 @@ from each page's rendered content as the page is built:
   footnote on the page that cites it (``#fn:6``): the Notes page repeats it and the
   References page repeats its citation, so their copies are left out of the index (both
   pages stay findable by their titles).
+- A page's own entry leaves out the line naming the article above a section's title and the
+  download line, and keeps home's title block (publisher and book) without its links; it
+  carries a ``snippet``, its first passage's first words, which the edition's worker shows
+  instead of the entry's text. A note's bare URL is indexed as its host ("justice.gov").
+- ``introduces``: a passage's entry names the terms the article introduces there (the first
+  passage to hold them: a term quoted after "known as" or "called", an acronym, an index
+  name); the edition's worker ranks it first for them.
 - What is left of a page outside its passages (headings and their text) is indexed as
   Material indexes it, by heading section. Pages that are not the article's (the edition's
   about, cite, index, notes and references pages) rank below its text: their entries get
@@ -22,6 +29,10 @@ from each page's rendered content as the page is built:
   starts with it, since Material matches the typed word as the start of a word.
 - Bare URLs and the edition's "Full reference" lines of the notes are not indexed: readers
   search words, and the References page is reached from each note.
+
+The hook also writes ``assets/javascripts/fold.js``, the fold (text.py) and the endings
+(word_forms.py) that the edition's search worker and docs/assets/reader.js apply to words, and
+points every page at that worker (``search_worker``, read by scripts/overrides/main.html).
 
 Why at build time: Material's search appends a wildcard to every typed word, and lunr runs
 no pipeline (no stemmer, no stop word filter) on wildcard terms; Material 9 dropped custom

@@ -20,6 +20,7 @@ import http.server
 import io
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -294,6 +295,8 @@ def comparison(figures: dict) -> list[str]:
     lines += [row("Built site", sites["site"]["bytes"] / 1024, sites["plain"]["bytes"] / 1024, " KiB", 0),
               row("Search index, gzipped", sites["site"]["index_gzip"] / 1024, sites["plain"]["index_gzip"] / 1024,
                   " KiB", 1),
+              row("Search worker and what it loads, gzipped", sites["site"]["worker_gzip"] / 1024,
+                  sites["plain"]["worker_gzip"] / 1024, " KiB", 1),
               row("Home page, first load: requests (this site fetches the search index when search is reached)",
                   home["site"]["requests"], home["plain"]["requests"], "", 0),
               row("Home page, first load: bytes on the wire (gzip)", home["site"]["gzip_bytes"] / 1024,
@@ -336,7 +339,18 @@ def built(site: Path, options: list[str]) -> dict[str, int]:
     files = [p for p in site.rglob("*") if p.is_file()]
     index = (site / "search" / "search_index.json").read_bytes()
     return {"bytes": sum(p.stat().st_size for p in files), "files": len(files), "index": len(index),
-            "index_gzip": len(gzip.compress(index, compresslevel=6, mtime=0))}
+            "index_gzip": len(gzip.compress(index, compresslevel=6, mtime=0)),
+            "worker_gzip": sum(len(gzip.compress(p.read_bytes(), compresslevel=6, mtime=0)) for p in worker_files(site))}
+
+
+def worker_files(site: Path) -> list[Path]:
+    """The search worker the pages name (scripts/overrides/main.html) and what it loads: this
+    site's worker, the fold rules and Material's worker; on plain Material, Material's alone."""
+    home = (site / "index.html").read_text(encoding="utf-8")
+    url = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', home, re.S)[1])["search"]
+    path, _, material = url.partition("?")
+    worker = site / path
+    return [worker, *([worker.parent / material, site / "assets" / "javascripts" / "fold.js"] if material else [])]
 
 
 def browse(figures: dict, site: Path, plain: Path, lighthouse_runs: int) -> None:
