@@ -27,8 +27,8 @@ from each page's rendered content as the page is built:
   elsewhere, other English and Spanish forms, hyphenated words written solid and their
   second part, and acronyms solid and dotted ("FF. AA." → "ffaa"; "PNP" → "p.n.p"). A variant is left out when a word of the entry (or another variant) already
   starts with it, since Material matches the typed word as the start of a word.
-- Bare URLs and the edition's "Full reference" lines of the notes are not indexed: readers
-  search words, and the References page is reached from each note.
+- The edition's "Full reference" lines of the notes are not indexed, nor whole URLs (only
+  their hosts): readers search words, and the References page is reached from each note.
 
 The hook also writes ``assets/javascripts/fold.js``, the fold (text.py) and the endings
 (word_forms.py) that the edition's search worker and docs/assets/reader.js apply to words, and
