@@ -31,15 +31,23 @@ self.postMessage = message => answer(message.type === RESULT ? answered(message,
 
 const channel = new BroadcastChannel("search")
 let separator, vocabulary = [], count = new Map(), docs = new Map()
-const tokens = text => text.replace(/<[^>]+>/g, " ").split(separator).filter(Boolean).map(fold)
+const written = text => text.replace(/<[^>]+>/g, " ").split(separator).filter(Boolean).map(w => w.toLowerCase())
+const tokens = text => written(text).map(fold)
 
-// The index's words, sorted (to find those a typed word starts), and how often each is written.
+// The index's words, folded and sorted (to find those a typed word starts), how often each is
+// written, and its spelling as written most often ("guzmán" for "guzman").
+const spelling = new Map()
 function setup({ config, docs: entries }) {
   separator = new RegExp(config.separator)
+  const spellings = new Map()
   for (const doc of entries) {
     docs.set(doc.location, doc)
-    for (const word of tokens(`${doc.title} ${doc.text}`)) count.set(word, (count.get(word) || 0) + 1)
+    for (const word of written(`${doc.title} ${doc.text}`)) spellings.set(word, (spellings.get(word) || 0) + 1)
     for (const word of tokens(doc.variants || "")) count.set(word, count.get(word) || 0)
+  }
+  for (const [word, times] of [...spellings].sort((a, b) => a[1] - b[1])) {
+    count.set(fold(word), (count.get(fold(word)) || 0) + times)
+    spelling.set(fold(word), word)                  // the most frequent, set last
   }
   vocabulary = [...count.keys()].sort()
 }
@@ -50,21 +58,33 @@ function starts(typed) {
   return low < vocabulary.length && vocabulary[low].startsWith(typed)
 }
 
-// Optimal string alignment distance, given up beyond `limit`.
+// Optimal string alignment distance, given up beyond `limit` (three rows of one buffer).
+const cells = new Int32Array(3 * 64)
 function distance(a, b, limit) {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1
-  let before = null, previous = [...Array(b.length + 1).keys()]
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] !== b[j - 1]))
-      if (before && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1)
+  const m = a.length, n = b.length
+  if (Math.abs(m - n) > limit || n >= 63) return limit + 1
+  let before = 0, previous = 64, row = 128
+  for (let j = 0; j <= n; j++) cells[previous + j] = j
+  for (let i = 1; i <= m; i++) {
+    cells[row] = i
+    let least = i
+    const x = a.charCodeAt(i - 1), w = i > 1 ? a.charCodeAt(i - 2) : -1
+    for (let j = 1; j <= n; j++) {
+      const y = b.charCodeAt(j - 1)
+      let d = cells[previous + j - 1] + (x === y ? 0 : 1)
+      if (cells[previous + j] + 1 < d) d = cells[previous + j] + 1
+      if (cells[row + j - 1] + 1 < d) d = cells[row + j - 1] + 1
+      if (j > 1 && w === y && x === b.charCodeAt(j - 2) && cells[before + j - 2] + 1 < d) d = cells[before + j - 2] + 1
+      cells[row + j] = d
+      if (d < least) least = d
     }
-    if (Math.min(...row) > limit) return limit + 1
+    if (least > limit) return limit + 1
+    const spare = before
     before = previous
     previous = row
+    row = spare
   }
-  return previous[b.length]
+  return cells[previous + n]
 }
 
 function nearest(typed) {
@@ -84,7 +104,7 @@ function corrected(query) {
   const parts = query.split(separator).filter(Boolean).map(part => {
     const typed = fold(part)
     if (typed.length < 4 || !/^\p{L}+$/u.test(typed) || starts(typed)) return [part]
-    const near = nearest(typed)
+    const near = nearest(typed).map(word => spelling.get(word) || word)
     if (near.length) changed = true
     return near.length ? near : [part]
   })
