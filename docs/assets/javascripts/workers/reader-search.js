@@ -125,7 +125,8 @@ const wordsOf = doc => cache.get(doc) || cache.set(doc, {
 // in a row; it holds them otherwise (Material's order).
 function standing(item, query) {
   const doc = docs.get(item.location), own = wordsOf(doc), typed = query.phrase.map(p => p[0])
-  if (!doc.boost && !/#(p|fn:)\d+$/.test(doc.location) && typed.every(w => own.title.some(t => t.startsWith(w))))
+  if (typed.length && !doc.boost && !/#(p|fn:)\d+$/.test(doc.location)
+      && typed.every(w => own.title.some(t => t.startsWith(w))))
     return 0
   if (own.introduces.includes(typed.join(" "))) return 1
   return typed.length > 1 && inRow(own.text, query.phrase) ? 2 : 3
