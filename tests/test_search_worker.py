@@ -87,6 +87,6 @@ def test_the_worker_and_the_highlighter_fold_every_word_of_the_index_as_the_buil
                  const marks = new RegExp(self.readerFold.marks, "gu");
                  const words = JSON.parse(fs.readFileSync(0, "utf8"));
                  process.stdout.write(JSON.stringify(words.map(w => w.normalize("NFKD").replace(marks, ""))))""")
-    out = subprocess.run(["node", "-e", script, str(site / "assets" / "javascripts" / "fold.js")],
+    out = subprocess.run(["node", "-e", script, str(site / "assets" / "javascripts" / "workers" / "fold.js")],
                          input=json.dumps(words), capture_output=True, text=True, check=True).stdout
     assert json.loads(out) == [fold(w) for w in words]

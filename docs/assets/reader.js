@@ -52,14 +52,14 @@ document.addEventListener("keydown", event => {
 // Material marks on the page it opens only the words that contain the typed text (?h=), so
 // this marks the others: each word whose folded form starts with the typed word less its
 // inflectional ending. The fold and the endings are the index's own, in the file the search
-// hook writes (assets/javascripts/fold.js, also read by the search worker), loaded only on a
+// hook writes (assets/javascripts/workers/fold.js, also read by the search worker), loaded only on a
 // page opened from a result. And Material leaves "?h=" empty on a page's own result when only
 // its paragraphs matched: that link gets the terms of the page's best paragraph.
 const foldRules = new Promise((resolve, reject) => {
   if (!new URL(location.href).searchParams.get("h")) return
   const config = JSON.parse(document.getElementById("__config").textContent)
   const script = Object.assign(document.createElement("script"),
-    { src: new URL("assets/javascripts/fold.js", new URL(config.base, location.href)).href })
+    { src: new URL("assets/javascripts/workers/fold.js", new URL(config.base, location.href)).href })
   script.onload = () => resolve(self.readerFold)
   script.onerror = reject
   document.head.append(script)

@@ -30,7 +30,7 @@ from each page's rendered content as the page is built:
 - The edition's "Full reference" lines of the notes are not indexed, nor whole URLs (only
   their hosts): readers search words, and the References page is reached from each note.
 
-The hook also writes ``assets/javascripts/fold.js``, the fold (text.py) and the endings
+The hook also writes ``assets/javascripts/workers/fold.js``, the fold (text.py) and the endings
 (word_forms.py) that the edition's search worker and docs/assets/reader.js apply to words, and
 points every page at that worker (``search_worker``, read by scripts/overrides/main.html).
 
@@ -60,7 +60,7 @@ from article.text import COMBINING_MARKS, TAG, comparable, fold, separator, word
 from hooks.word_forms import ENDINGS, ROOT, english_forms, spanish_forms
 
 SEARCH_WORKER = "reader-search.js"  # docs/assets/javascripts/workers/, beside Material's
-FOLD_RULES = "assets/javascripts/fold.js"
+FOLD_RULES = "assets/javascripts/workers/fold.js"
 APPARATUS_BOOST = 0.2          # entries of pages without article paragraphs, unless the page sets one
 PASSAGE = re.compile(r"p\d+|note-\d+|fn:\d+|ref-[\w-]+")
 # Not the text: permalinks, back-links, the running line naming the article, the download line.

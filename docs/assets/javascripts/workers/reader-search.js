@@ -15,7 +15,7 @@
 
 // Material's message types (integrations/search/worker/message): setup, ready, query, result.
 const SETUP = 0, QUERY = 2, RESULT = 3
-importScripts("../fold.js")             // self.readerFold, written by scripts/hooks/search_index.py
+importScripts("fold.js")               // self.readerFold, written by scripts/hooks/search_index.py
 const marks = new RegExp(self.readerFold.marks, "gu")
 const fold = word => word.normalize("NFKD").replace(marks, "").toLowerCase()
 
