@@ -102,7 +102,7 @@ def plain_material(work: Path, docs: Path = ROOT / "docs") -> Path:
     (built without --strict: without this site's Markdown extensions its pages hold broken links)."""
     config = work / "plain-material.yml"
     config.write_text(f"site_name: Plain Material\ndocs_dir: {json.dumps(str(docs))}\n"
-                      "theme:\n  name: material\nexclude_docs: assets/javascripts/workers/\n", encoding="utf-8")
+                      "theme:\n  name: material\nexclude_docs: assets/javascripts/workers/reader-search.js\n", encoding="utf-8")
     return config
 
 
