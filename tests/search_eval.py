@@ -2,6 +2,7 @@
 
     uv run python tests/search_eval.py                      # build this site and the baseline, print the table
     uv run python tests/search_eval.py --site S --baseline B [--json out.json] [--misses CLASS]
+    uv run python tests/search_eval.py [--site S] --query "firmas"   # its results, and its classes
 
 The queries are derived from the article as the built pages show it: for every paragraph
 (``#p12``) and every note (its text, without this edition's "Full reference", archive and
@@ -21,7 +22,16 @@ The queries are derived from the article as the built pages show it: for every p
   titles (refs.bib), wherever a paragraph or note holds them.
 - ``number``: numbers and years.
 - ``prefix``: a word of 6+ letters still being typed (its first 4 letters, and all but 2).
-- ``typo``: one typo in a word of 6+ letters: a neighbouring key instead of a letter, two
+- ``compound``: the word inside one of the article's compounds (neo-, narco-, socio-, post-),
+  typed alone, in English and in Spanish ("senderism", "senderismo").
+- ``book``: the words of the book the article was published in and of its publisher, as
+  home's title block names them: they find home.
+- ``introduced``: a term quoted after "known as" or "called", an abbreviation (where the
+  Glossary says it is first used), a name (at its first mention in the Index): the passage
+  that introduces it should be the first result.
+- ``title``: the words of an article page's headings, and each heading whole: they find the page.
+- ``typo``: one typo, at any letter, in a word of 6+ letters of the passages (notes included)
+  and of the names, cited authors and titles: a neighbouring key instead of a letter, two
   letters swapped, a letter left out, a letter typed twice or a neighbouring key added.
 
 A query's expected answer is every paragraph or note that holds its words: the word as
@@ -34,8 +44,8 @@ top entry holds the words itself (a holding passage, or a page or section whose 
 or text holds them: on the baseline, a whole page), and ``linked`` the share whose holding
 result, among the first three, links to a holding passage.
 
-Every query runs through Material's own search worker as the site ships it
-(tests/search_worker.js, in Node), against this site and against the baseline: the same
+Every query runs through the search worker the site ships (tests/search_worker.js, in Node:
+this edition's, around Material's), against this site and against the baseline: the same
 mkdocs.yml and pages with the search plugin at Material's defaults and without this
 project's search hook.
 """
@@ -62,13 +72,14 @@ import yaml
 
 from article.config import ConfigLoader
 from article.text import fold
-from hooks.search_index import COMPOUND, DOTTED_ACRONYM, PREFIXES, QUOTED, SOLID_ACRONYM, SPANISH_MARKERS  # what a word is
+from hooks.search_index import (COMPOUND, DOTTED_ACRONYM, INTRODUCED, PREFIXED, PREFIXES, QUOTED,  # what a word is
+                                 SOLID_ACRONYM, SPANISH_MARKERS)
 from hooks.word_forms import IRREGULAR, spanish_forms, verb_forms  # Spanish number and gender: one set of rules
 
 ROOT = Path(__file__).resolve().parent.parent
 HARNESS = Path(__file__).resolve().parent / "search_worker.js"
 CLASSES = ["word", "case", "inflection", "accent", "hyphen", "acronym", "phrase", "name", "number",
-           "prefix", "typo"]
+           "prefix", "compound", "book", "introduced", "title", "typo"]
 PHRASE_CLASSES = {"phrase", "name"}
 # Pages that are the edition's apparatus around the article, not the article's text.
 BACK_MATTER = {"notes/", "references/", "index-of-names/", "about/", "cite/"}
@@ -230,6 +241,8 @@ class Query:
             return not wanted.isdisjoint(words) or any(a + b in wanted for a, b in zip(words, words[1:]))
         if kind == "prefix":
             return any(w.startswith(folded(values[0])) for w in words)
+        if kind == "only":                 # only the expected passages or pages count
+            return False
         if kind == "acronym":
             return values[0] in {re.sub(r"[.\s]", "", m) for m in
                                  DOTTED_ACRONYM.findall(text) + SOLID_ACRONYM.findall(text)}
@@ -242,6 +255,7 @@ class Article:
 
     passages: list[Passage]
     words: list[list[str]] = field(default_factory=list)     # each passage's words, as written
+    site: Path | None = None                                 # for the pages' titles, title block, glossary, index
 
     def __post_init__(self) -> None:
         self.words = [words_of(p.text) for p in self.passages]
@@ -359,15 +373,15 @@ def typos(word: str) -> list[str]:
     rng = random.Random(word)
     w = word.lower()
     result = []
-    i = rng.randrange(1, len(w))
+    i = rng.randrange(0, len(w))
     if neighbours(w[i]):
         result.append(w[:i] + rng.choice(neighbours(w[i])) + w[i + 1:])                 # substitution
-    i = rng.randrange(1, len(w) - 1)
+    i = rng.randrange(0, len(w) - 1)
     if w[i] != w[i + 1]:
         result.append(w[:i] + w[i + 1] + w[i] + w[i + 2:])                               # transposition
-    i = rng.randrange(1, len(w))
+    i = rng.randrange(0, len(w))
     result.append(w[:i] + w[i + 1:])                                                     # deletion
-    i = rng.randrange(1, len(w))
+    i = rng.randrange(0, len(w))
     extra = rng.choice(w[i] + neighbours(w[i])) if neighbours(w[i]) else w[i]
     result.append(w[:i + 1] + extra + w[i + 1:])                                         # insertion
     return [t for t in result if t != w]
@@ -390,6 +404,65 @@ def names() -> list[str]:
             family, _, given = (part.strip() for part in person.partition(","))
             found += [family, f"{given} {family}".strip()]
     return found
+
+
+def linked(site: Path, page: str, pattern: str) -> list[tuple[str, str]]:
+    """(text, first link) of each match of ``pattern`` (groups: text, href) on a built page,
+    with the link as a location of the site: "../conclusions/#p17" → "conclusions/#p17"."""
+    text = (site / page / "index.html").read_text(encoding="utf-8")
+    return [(html.unescape(re.sub(r"<[^>]+>", "", name)).strip(), href.removeprefix("../"))
+            for name, href in re.findall(pattern, text, re.S)]
+
+
+def introductions(article: Article) -> list[tuple[str, str]]:
+    """(term, location of the passage that introduces it): a term quoted after "known as" or
+    "called", at its first use; an abbreviation where the Glossary says it is first used; a
+    name at its first mention in the Index (kept where that passage writes the term so)."""
+    found = []
+    for term in dict.fromkeys(t for p in article.passages for t in INTRODUCED.findall(p.text)):
+        first = min(article.holding_sequence(term))
+        found.append((term, article.passages[first].locations[0]))
+    if article.site:
+        found += linked(article.site, "glossary", r"<tr>\s*<td>(.*?)</td>.*?<a href=\"([^\"]+)\"")
+        found += linked(article.site, "index-of-names", r"<li><strong>(.*?)</strong>.*?<a href=\"([^\"]+)\"")
+    return found
+
+
+def page_titles(site: Path) -> dict[str, list[str]]:
+    """The article's pages with their headings (h1, h2) as shown."""
+    found = {}
+    for page in sorted(site.rglob("index.html")):
+        url = page.parent.relative_to(site).as_posix()
+        url = "" if url == "." else url + "/"
+        if url.startswith(("print/", "search/")) or url in BACK_MATTER or url.count("/") > 1:
+            continue
+        text = page.read_text(encoding="utf-8")
+        article = text[text.find("<article"):text.find("</article>")]
+        if 'id="p' not in article:
+            continue
+        found[url] = [html.unescape(re.sub(r"<a class=\"headerlink.*?</a>|<[^>]+>", "", h))
+                      for h in re.findall(r"<h[12] id=\"[^\"]+\">(.*?)</h[12]>", article, re.S)]
+    return found
+
+
+def title_block(site: Path) -> list[str]:
+    """The publisher and the book the article was published in, as home's title block names them."""
+    text = (site / "index.html").read_text(encoding="utf-8")
+    block = re.search(r'<p class="title-block".*?</p>', text, re.S)[0]
+    return [html.unescape(re.sub(r"<[^>]+>", "", m)) for m in re.findall(r"<(?:strong|em)>(.*?)</(?:strong|em)>", block, re.S)]
+
+
+# The prefixes that make the article's compounds (narcoterrorism, neosenderism), not the start
+# of ordinary words ("interpretation", "predict").
+COMPOUNDING = re.compile(r"(?:narco|neo|socio|post)([^\W\d_]{4,})")
+
+
+def spanish_of(word: str) -> str:
+    """A word inside a compound as Spanish writes it: "terrorism" → "terrorismo"."""
+    for english, spanish in (("ism", "ismo"), ("ist", "ista"), ("ists", "istas"), ("tion", "ción"), ("ity", "idad")):
+        if word.endswith(english):
+            return word[:-len(english)] + spanish
+    return ""
 
 
 def generate(article: Article) -> list[Query]:
@@ -455,6 +528,30 @@ def generate(article: Article) -> list[Query]:
         holders = article.holding_sequence(name)
         if holders:
             raw.append(("name", name, holders))
+            for w in words_of(name):           # names, cited authors and titles, mistyped
+                if len(w) >= 6 and w.isalpha() and article.holding_word(w):
+                    raw += [("typo", typo, article.holding_word(w), "words", w) for typo in typos(w)]
+    for i, ws in enumerate(article.words):      # a word inside a compound, typed alone
+        for w in ws:
+            if (m := COMPOUNDING.fullmatch(w.lower())) and is_content(m[1]):
+                holders = article.holding_word(w) | article.holding_prefix(m[1])
+                for form in filter(None, (m[1], spanish_of(m[1]))):
+                    raw.append(("compound", form, holders, "prefix", m[1]))
+    extra = []
+    if article.site:
+        home = frozenset({""})
+        for named in title_block(article.site):   # the book's and the publisher's words find home
+            extra += [Query("book", w, home, home, ("only",)) for w in {named, *words_of(named)}
+                      if is_content(w) or w.isdigit()]
+        for page, headings in page_titles(article.site).items():
+            for heading in headings:               # a section's title words find the section
+                for w in {heading, *(w for w in words_of(heading) if is_content(w))}:
+                    extra.append(Query("title", w, frozenset({page}), frozenset({page}), ("only",)))
+    for term, location in introductions(article):
+        passage = next((p for p in article.passages if location in p.locations), None)
+        if passage is not None and holds_sequence([folded(w) for w in words_of(passage.text)], term):
+            held = frozenset(passage.locations)
+            extra.append(Query("introduced", term, held, frozenset(passage.pages), ("only",)))
     queries: dict[tuple[str, str], Query] = {}
     for cls, text, holders, *rule in raw:
         key = (cls, text)
@@ -465,13 +562,27 @@ def generate(article: Article) -> list[Query]:
             queries[key].pages |= pages
         elif holders:
             queries[key] = Query(cls, text, locations, pages, tuple(rule) or ("sequence", text))
+    if article.site:              # home's title block holds words too (its publisher, its book)
+        block = " ".join(title_block(article.site))
+        for query in queries.values():
+            if query.held_by(block):
+                query.holders |= {""}
+                query.pages |= {""}
+    for query in extra:
+        key = (query.cls, query.text)
+        if key in queries:
+            queries[key].holders |= query.holders
+            queries[key].pages |= query.pages
+        else:
+            queries[key] = query
     return sorted(queries.values(), key=lambda q: (CLASSES.index(q.cls), q.text))
 
 
 # --- running and scoring ------------------------------------------------------------------
 
-def run(site: Path, texts: list[str]) -> tuple[list[list[list[dict]]], float]:
-    """Material's answers (groups of items, best first) to each query, and the median ms per query."""
+def run(site: Path, texts: list[str], with_searched: bool = False):
+    """The worker's answers (groups of items, best first) to each query, and the median ms per
+    query; or, ``with_searched``, what was searched for each (None: the query as typed)."""
     node = shutil.which("node")
     if node is None:
         raise RuntimeError("Node.js is needed to run Material's search worker (see .ci/run)")
@@ -480,7 +591,7 @@ def run(site: Path, texts: list[str]) -> tuple[list[list[list[dict]]], float]:
     if result.returncode != 0:
         raise RuntimeError(result.stderr)
     answer = json.loads(result.stdout)
-    return answer["results"], answer["median_ms"]
+    return answer["results"], answer["searched"] if with_searched else answer["median_ms"]
 
 
 @dataclass
@@ -556,7 +667,7 @@ def evaluate(site: Path, queries: list[Query]) -> Evaluation:
 
 
 def queries_for(site: Path) -> list[Query]:
-    return generate(Article(passages(site)))
+    return generate(Article(passages(site), site=site))
 
 
 # --- the baseline -------------------------------------------------------------------------
@@ -605,12 +716,27 @@ def table(site: Evaluation, baseline: Evaluation) -> str:
     return "\n".join(lines)
 
 
+def ranked(site: Path, text: str, queries: list[Query]) -> str:
+    """One query's results as the list shows them (each page, its entries, their scores), what was
+    searched if a word was replaced, and the classes the query belongs to with what they expect."""
+    results, searched = run(site, [text], with_searched=True)
+    lines = [f"{text!r}" + (f": showing results for {searched[0]!r}" if searched[0] else "")]
+    for r, group in enumerate(results[0], start=1):
+        lines.append(f"{r}. {page_of(group[0]['location']) or '(home)'}")
+        lines += [f"     {item['location']}  {item['score']:.2f}  {re.sub(r'<[^>]+>', '', item['text'])[:70]!r}"
+                  for item in group]
+    own = [q for q in queries if q.text == text]
+    lines.append("classes: " + (", ".join(f"{q.cls} (expects {sorted(q.holders)[:4]})" for q in own) or "none"))
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build this project)")
-    parser.add_argument("--baseline", type=Path, help="a built baseline (default: build it)")
+    parser.add_argument("--baseline", type=Path, help="a built baseline (default: build it, unless --query)")
     parser.add_argument("--json", type=Path, help="write the scores as JSON here")
     parser.add_argument("--misses", help="list the queries of this class that miss the top three")
+    parser.add_argument("--query", help="show this query's ranked results on this site, and its classes")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         site, baseline = args.site, args.baseline
@@ -619,12 +745,15 @@ def main(argv: list[str] | None = None) -> int:
             result = build(site)
             if result.returncode:
                 sys.exit(result.stderr)
-        if baseline is None:
+        if baseline is None and not args.query:
             baseline = Path(scratch) / "baseline"
             result = build_baseline(baseline)
             if result.returncode:
                 sys.exit(result.stderr)
         queries = queries_for(site)
+        if args.query:
+            print(ranked(site, args.query, queries))
+            return 0
         ours, theirs = evaluate(site, queries), evaluate(baseline, queries)
     print(table(ours, theirs))
     print(f"\n{len(queries)} queries; Material's worker took {ours.median_ms:.2f} ms per query (median), "

@@ -1,15 +1,16 @@
-// Material's search worker, as a built site ships it, answering many queries in Node.
+// The search worker a built site's pages use, answering many queries in Node.
 //
 //   node tests/search_worker.js SITE_DIR < queries.json > results.json
 //
 // queries.json is a JSON array of strings, each typed as a reader types it into the search
-// box. The worker script (assets/javascripts/workers/search.*.min.js) and the language
-// scripts it imports run unchanged in a sandbox that stands in for a Web Worker's global
-// scope; the index is the site's search/search_index.json, handed over exactly as Material's
+// box. The worker the home page names in its configuration (this edition's, which loads
+// Material's search.*.min.js; or Material's own on a plain build) and the scripts it imports
+// run unchanged in a sandbox that stands in for a Web Worker's global scope; the index is the site's search/search_index.json, handed over exactly as Material's
 // page hands it over (config, docs and the options the page would send). Each answer is
 // Material's own result: the groups of items, one group per page, best first, each item
 // with its location, score and the query terms it matched, as the result list renders them.
-// The output also gives the median time the worker took per query, in milliseconds.
+// With each answer, what was searched when the worker replaced a word ("searched", as the
+// page is told it), or null. The output also gives the median time per query, in milliseconds.
 "use strict"
 
 const fs = require("fs")
@@ -21,18 +22,24 @@ if (!site) {
   process.stderr.write("usage: node tests/search_worker.js SITE_DIR < queries.json\n")
   process.exit(2)
 }
-const workers = path.join(site, "assets", "javascripts", "workers")
-const script = fs.readdirSync(workers).find(name => /^search\.[0-9a-f]+\.min\.js$/.test(name))
-if (!script) {
-  process.stderr.write(`no Material search worker in ${workers}\n`)
+const home = fs.readFileSync(path.join(site, "index.html"), "utf8")
+const config = JSON.parse(/<script id="__config" type="application\/json">(.*?)<\/script>/s.exec(home)[1])
+const worker = new URL(config.search, "file:///")
+const script = path.basename(worker.pathname)
+const workers = path.join(site, path.dirname(worker.pathname))
+if (!fs.existsSync(path.join(workers, script))) {
+  process.stderr.write(`no search worker at ${path.join(workers, script)}\n`)
   process.exit(2)
 }
 
 // The worker's global scope: messages in and out, and importScripts relative to the worker.
 let onMessage = null
 let answer = null
+let searched = null
 const scope = {
   console,
+  location: { search: worker.search },
+  BroadcastChannel: class { postMessage(message) { searched = message.searched } },
   addEventListener: (type, listener) => { if (type === "message") onMessage = listener },
   postMessage: message => answer(message),
   importScripts: (...urls) => {
@@ -55,8 +62,7 @@ function send(message) {
 async function main() {
   const queries = JSON.parse(fs.readFileSync(0, "utf8"))
   const index = JSON.parse(fs.readFileSync(path.join(site, "search", "search_index.json"), "utf8"))
-  const features = JSON.parse(/<script id="__config" type="application\/json">(.*?)<\/script>/s
-    .exec(fs.readFileSync(path.join(site, "index.html"), "utf8"))[1]).features
+  const features = config.features
   const ready = await send({
     type: 0,
     data: { config: index.config, docs: index.docs, options: { suggest: features.includes("search.suggest") } }
@@ -64,16 +70,19 @@ async function main() {
   if (ready.type !== 1) throw new Error(`the worker did not get ready: ${JSON.stringify(ready)}`)
   const times = []
   const results = []
+  const corrections = []
   for (const query of queries) {
+    searched = null
     const start = process.hrtime.bigint()
     const result = await send({ type: 2, data: query })
     times.push(Number(process.hrtime.bigint() - start) / 1e6)
     results.push(result.data.items.map(group => group.map(item => ({
-      location: item.location, score: item.score, terms: item.terms
+      location: item.location, score: item.score, terms: item.terms, text: item.text
     }))))
+    corrections.push(searched)
   }
   times.sort((a, b) => a - b)
-  process.stdout.write(JSON.stringify({ results, median_ms: times.length ? times[times.length >> 1] : 0 }))
+  process.stdout.write(JSON.stringify({ results, searched: corrections, median_ms: times.length ? times[times.length >> 1] : 0 }))
 }
 
 main().catch(error => {

@@ -1,11 +1,11 @@
 """Search, typed into the site's search box in a real browser, finds what readers type.
 
 The queries are a sample of those tests/search_eval.py generates from the article (every
-class but typos), plus the ones readers reported. Each is typed key by key; the result list
-must show, among its first three results, the page of a paragraph or note that holds the
-words, linking to that passage. The time from the last keystroke to the rendered results is
-measured and its median printed at the end; it is never asserted. Landing on a result must
-highlight the words, including those found through another form.
+class whose answer is a passage, but typos), plus the ones readers reported. Each is typed
+key by key; the result list must show, among its first three results, the page of a paragraph
+or note that holds the words, linking to that passage. The time from the last keystroke to the
+rendered results is measured and its median printed at the end; it is never asserted. Landing
+on a result must highlight the words, including those found through another form.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def typed_sample(site) -> list[search_eval.Query]:
     rng = random.Random(11)
     sample = []
     for cls in search_eval.CLASSES:
-        if cls != "typo":
+        if cls not in ("typo", "book", "title"):      # these two expect a page, not a passage
             sample += rng.sample([q for q in queries if q.cls == cls], TYPED_PER_CLASS)
     by_text = {q.text: q for q in queries}
     return sample + [by_text[text] for text in REPORTED if text in by_text and by_text[text] not in sample]
@@ -154,4 +154,51 @@ def test_the_search_box_needs_no_mouse(browser, base_url):
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/{MUTATION}**#p12")
     assert "Vampiro" in page.locator("#p12").inner_text()
+    context.close()
+
+
+def open_search(browser, base_url, typed: str):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base_url)
+    page.keyboard.press("/")
+    page.keyboard.type(typed)
+    page.wait_for_selector(".md-search-result__item")
+    return context, page
+
+
+def test_a_mistyped_query_says_what_was_searched_and_the_page_opened_highlights_the_word_found(browser, base_url):
+    context, page = open_search(browser, base_url, "Sendero Lumnoso")
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text="Showing results for").wait_for()
+    assert meta.inner_text().lower().startswith("showing results for sendero luminoso")
+    link = page.locator("a.md-search-result__link[href*='#p1']").first
+    page.goto(link.get_attribute("href"))
+    page.wait_for_url("**#p1")
+    page.locator("#p1 mark[data-md-highlight]").first.wait_for()
+    assert "Luminoso" in " ".join(page.locator("#p1 mark[data-md-highlight]").all_inner_texts())
+    context.close()
+
+
+def test_a_correctly_typed_query_says_nothing_of_corrections(browser, base_url):
+    context, page = open_search(browser, base_url, "Sendero Luminoso")
+    page.wait_for_timeout(300)
+    assert "Showing results for" not in page.locator(".md-search-result__meta").inner_text()
+    context.close()
+
+
+def test_a_pages_result_shows_its_first_words_not_the_line_naming_the_article(browser, base_url):
+    context, page = open_search(browser, base_url, "Neosenderism")
+    first = page.locator(".md-search-result__item").first
+    shown = first.locator("article").first.inner_text()
+    assert "Neosenderism in the VRAEM" in shown
+    assert "The connection of neosenderism" in shown
+    assert "Shining Path and its Alliance" not in shown
+    context.close()
+
+
+def test_a_notes_result_shows_its_sources_host_not_a_gap_where_the_url_was(browser, base_url):
+    context, page = open_search(browser, base_url, "Dreyfus")
+    shown = page.locator(".md-search-result__item").first.inner_text()
+    assert "(2022), justice.gov; Pablo G. Dreyfus" in shown
     context.close()

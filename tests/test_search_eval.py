@@ -54,22 +54,46 @@ def test_the_queries_are_the_same_every_time(site, queries):
     assert [(q.cls, q.text, q.holders) for q in again] == [(q.cls, q.text, q.holders) for q in queries]
 
 
-@pytest.mark.parametrize("cls", [c for c in CLASSES if c != "typo"])
+GENERATED = ["word", "case", "inflection", "accent", "hyphen", "acronym", "phrase", "name", "number", "prefix"]
+NEW = ["compound", "book", "title"]     # words inside compounds; the book's and publisher's; section titles
+
+
+@pytest.mark.parametrize("cls", GENERATED + NEW)
 def test_the_holding_paragraph_is_in_the_top_three(ours, cls):
     score = ours.by_class()[cls]
     assert score.recall3 >= 0.98, misses(ours, cls)
 
 
-@pytest.mark.parametrize("cls", [c for c in CLASSES if c != "typo"])
+@pytest.mark.parametrize("cls", GENERATED + ["compound"])
 def test_the_top_three_link_to_the_holding_paragraph_not_only_its_page(ours, cls):
     assert ours.by_class()[cls].linked >= 0.98
 
 
-@pytest.mark.xfail(strict=True, reason="Material matches the typed word as the start of a word of the index, "
-                   "with no query transform since Material 9: a typo is found only if the index holds it, "
-                   "and the one-edit typos of the article's words would make the index many times larger")
 def test_a_typo_finds_the_holding_paragraph_in_the_top_three(ours):
-    assert ours.by_class()["typo"].recall3 >= 0.90
+    assert ours.by_class()["typo"].recall3 >= 0.95, misses(ours, "typo")
+
+
+def test_a_passage_that_introduces_a_term_comes_first_for_it(ours):
+    assert ours.by_class()["introduced"].first >= 0.9, [
+        (o.query.text, o.top) for o in ours.outcomes if o.query.cls == "introduced" and not o.first]
+
+
+def test_a_query_of_words_the_index_holds_is_searched_as_typed(site, queries):
+    """No word that exists is replaced: only typos (and the Spanish form of a word inside a compound,
+    which the index does not hold) are corrected, so every other query gets Material's own results."""
+    texts = sorted({q.text for q in queries if q.cls not in ("typo", "compound")})
+    _, searched = search_eval.run(site, texts, with_searched=True)
+    assert [(t, s) for t, s in zip(texts, searched) if s] == []
+
+
+def test_a_misspelling_too_far_from_any_word_finds_nothing(site):
+    results, searched = search_eval.run(site, ["Lmnsoo", "xqzvwpt", "Sndro Lmnso"], with_searched=True)
+    assert results == [[], [], []] and searched == [None, None, None]
+
+
+def test_a_mistyped_word_is_searched_as_the_word_of_the_index_nearest_to_it(site):
+    _, searched = search_eval.run(site, ["Sendero Lumnoso", "Guzmann", "Colmbia", "terorism"], with_searched=True)
+    assert [s.lower() for s in searched] == ["sendero luminoso", "guzman", "colombia", "terrorism"]
 
 
 @pytest.mark.parametrize("cls", CLASSES)
@@ -78,9 +102,8 @@ def test_no_class_is_found_worse_than_by_materials_default_search(ours, theirs, 
     assert a.recall3 >= b.recall3 and a.mrr5 >= b.mrr5, (a, b)
 
 
-def test_the_mean_reciprocal_rank_of_all_but_typos_is_at_least_0_95(ours):
-    kept = [o for o in ours.outcomes if o.query.cls != "typo"]
-    assert search_eval.score(kept).mrr5 >= 0.95
+def test_the_mean_reciprocal_rank_of_all_queries_is_at_least_0_97(ours):
+    assert ours.overall().mrr5 >= 0.97
 
 
 def test_the_paragraph_holding_a_phrase_or_name_comes_first_for_nine_in_ten(ours):
@@ -88,13 +111,11 @@ def test_the_paragraph_holding_a_phrase_or_name_comes_first_for_nine_in_ten(ours
         assert ours.by_class()[cls].first >= 0.90, cls
 
 
-@pytest.mark.xfail(strict=True, reason="lunr scores a query as the sum of its words, with no notion of their "
-                   "order: where a phrase's words also stand together elsewhere, either may come first")
 def test_the_paragraph_holding_a_phrase_comes_first_for_nineteen_in_twenty(ours):
     assert ours.by_class()["phrase"].first >= 0.95
 
 
-@pytest.mark.parametrize("cls", [c for c in CLASSES if c != "typo"])
+@pytest.mark.parametrize("cls", GENERATED + NEW)
 def test_no_form_of_an_article_word_finds_nothing(ours, cls):
     assert ours.by_class()[cls].empty == 0, [o.query.text for o in ours.outcomes if o.query.cls == cls and o.empty]
 

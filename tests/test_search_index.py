@@ -12,7 +12,7 @@ from article.config import ConfigLoader
 from article.text import fold as folded
 from article.text import separator as compiled
 from article.text import words as tokens
-from hooks.search_index import Entry, once, page_entries, variants
+from hooks.search_index import Entry, introductions, once, page_entries, variants
 from hooks.word_forms import english_forms, spanish_forms
 
 
@@ -94,7 +94,7 @@ def test_each_paragraph_and_note_is_an_entry_of_its_own_without_markers_and_perm
     assert [(e.location, e.title, e.text) for e in entries] == [
         ("introduction/", "Introduction", ""),
         ("introduction/#p2", "¶2", "<p>The Alto Huallaga Valley</p>"),
-        ("introduction/#fn:1", "Note 1", "<p>UNODC, “Estudio”,</p>")]
+        ("introduction/#fn:1", "Note 1", "<p>UNODC, “Estudio”, x.org</p>")]
 
 
 def test_a_note_is_indexed_once_as_its_footnote():
@@ -121,7 +121,10 @@ def test_the_built_index_keeps_materials_format_and_the_configured_search(site):
     assert set(built) == {"config", "docs"}
     assert built["config"]["separator"] == search_config()["separator"]
     assert built["config"]["pipeline"] == search_config()["pipeline"]
-    assert all(set(doc) <= {"location", "title", "text", "variants", "boost"} for doc in built["docs"])
+    # and two keys Material passes through untouched, read by the edition's worker: what a page's
+    # result shows, and the terms a passage introduces
+    assert all(set(doc) <= {"location", "title", "text", "variants", "boost", "snippet", "introduces"}
+               for doc in built["docs"])
 
 
 def test_every_accented_word_of_the_article_and_notes_is_indexed_without_its_accent(site):
@@ -148,3 +151,35 @@ def test_two_builds_write_the_same_index(tmp_path, site):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "again" / "search" / "search_index.json").read_bytes() == \
         (site / "search" / "search_index.json").read_bytes()
+
+
+def test_a_pages_own_entry_leaves_out_the_running_line_and_shows_its_first_words():
+    content = ('<p class="article-name"><a href="../">The Article</a></p><h1 id="s">Section</h1>'
+               '<p id="p3">First words of the section, and more.</p>')
+    own, passage = page_entries("s/", content, "Section")
+    assert "The Article" not in own.text
+    assert own.snippet == "<p>First words of the section, and more.</p>"
+    assert passage.location == "s/#p3"
+
+
+def test_home_is_found_by_its_title_blocks_words_not_its_links_nor_its_download_line():
+    content = ('<h1 id="t">Title</h1><p class="title-block" data-search-exclude=""><strong>Publisher</strong><br />'
+               'Published in <em>The Book</em><br /><a href="x">Read the original</a></p>'
+               '<p class="downloads site-only">Download: <a href="a.pdf">PDF</a> (64 kB).</p><p id="p1">Text.</p>')
+    own = page_entries("", content, "Title")[0]
+    assert "Publisher" in own.text and "The Book" in own.text
+    assert "Read the original" not in own.text and "Download" not in own.text
+
+
+def test_a_notes_source_address_is_indexed_as_its_host():
+    content = ('<li id="fn:6"><p>U.S. Department of Justice (2022), <a class="bare-url" href="https://www.justice.gov/a/b">'
+               'https://www.justice.gov/a/b</a>; Pablo G. Dreyfus</p></li>')
+    note = page_entries("s/", content, "S")[-1]
+    assert "(2022), justice.gov; Pablo G. Dreyfus" in note.text
+
+
+def test_a_term_is_introduced_by_the_first_passage_of_the_article_that_holds_it():
+    entries = [Entry("b/#p12", "¶12", "<p>about 12 “firmas” in Peru</p>"),
+               Entry("a/#p10", "¶10", "<p>organizations, known as “firmas,” are weak</p>"),
+               Entry("a/#fn:1", "Note 1", "<p>firmas again</p>")]
+    assert introductions(entries, []) == ["", "firmas", ""]

@@ -61,20 +61,31 @@ document$.subscribe(() => {
 // The search index holds other forms of each word (scripts/hooks/search_index.py): typing
 // "apurimac" finds "Apurímac", "policy" finds "policies", "cultivate" finds "cultivation".
 // Material marks on the page it opens only the words that contain the typed text (?h=), so
-// this marks the others: each word whose accent-free, lower-case form starts with the typed
-// word less its inflectional ending. And Material leaves "?h=" empty on a page's own result
-// when only its paragraphs matched: that link gets the terms of the page's best paragraph.
-document$.subscribe(() => {
-  const fold = text => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-  const root = term => {
-    const bare = fold(term).replace(/(ations?|ions?|ies|ied|ing|ed|es|isms?|ists?|s|ates?|ive|e|y)$/, "")
-    return bare.length >= 4 ? bare : fold(term)
-  }
-
+// this marks the others: each word whose folded form starts with the typed word less its
+// inflectional ending. The fold and the endings are the index's own, in the file the search
+// hook writes (assets/javascripts/workers/fold.js, also read by the search worker), loaded only on a
+// page opened from a result. And Material leaves "?h=" empty on a page's own result when only
+// its paragraphs matched: that link gets the terms of the page's best paragraph.
+const foldRules = new Promise((resolve, reject) => {
+  if (!new URL(location.href).searchParams.get("h")) return
+  const config = JSON.parse(document.getElementById("__config").textContent)
+  const script = Object.assign(document.createElement("script"),
+    { src: new URL("assets/javascripts/workers/fold.js", new URL(config.base, location.href)).href })
+  script.onload = () => resolve(self.readerFold)
+  script.onerror = reject
+  document.head.append(script)
+})
+document$.subscribe(async () => {
   // On the page a result opened: mark what Material did not.
   const terms = (new URL(location.href).searchParams.get("h") || "").split(/\s+/).filter(t => t.length >= 3)
   const content = document.querySelector(".md-content")
   if (terms.length && content) {
+    const { marks, endings, root: least } = await foldRules
+    const fold = text => text.normalize("NFKD").replace(new RegExp(marks, "gu"), "").toLowerCase()
+    const root = term => {
+      const bare = fold(term).replace(new RegExp(`(${endings})$`), "")
+      return bare.length >= least ? bare : fold(term)
+    }
     const roots = terms.map(root)
     const literal = terms.map(term => term.toLowerCase())
     const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT)
@@ -115,4 +126,20 @@ document$.subscribe(() => {
         }
       }
     }).observe(list, { childList: true, subtree: true })
+})
+
+// What was searched, when the search worker replaced a mistyped word (docs/assets/javascripts/
+// workers/reader-search.js tells it on this channel): "Showing results for sendero luminoso"
+// before Material's count of the results, while the box still holds what the reader typed.
+document$.subscribe(() => {
+  const meta = document.querySelector(".md-search-result__meta")
+  const input = document.querySelector(".md-search__input")
+  if (!meta || !input || typeof BroadcastChannel === "undefined") return
+  let said = null
+  const say = () => {
+    if (said && input.value === said.typed && !meta.textContent.startsWith("Showing results for"))
+      meta.textContent = `Showing results for ${said.searched} · ${meta.textContent}`
+  }
+  new BroadcastChannel("search").onmessage = event => { said = event.data; say() }
+  new MutationObserver(say).observe(meta, { childList: true })
 })

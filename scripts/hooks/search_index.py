@@ -10,6 +10,13 @@ from each page's rendered content as the page is built:
   footnote on the page that cites it (``#fn:6``): the Notes page repeats it and the
   References page repeats its citation, so their copies are left out of the index (both
   pages stay findable by their titles).
+- A page's own entry leaves out the line naming the article above a section's title and the
+  download line, and keeps home's title block (publisher and book) without its links; it
+  carries a ``snippet``, its first passage's first words, which the edition's worker shows
+  instead of the entry's text. A note's bare URL is indexed as its host ("justice.gov").
+- ``introduces``: a passage's entry names the terms the article introduces there (the first
+  passage to hold them: a term quoted after "known as" or "called", an acronym, an index
+  name); the edition's worker ranks it first for them.
 - What is left of a page outside its passages (headings and their text) is indexed as
   Material indexes it, by heading section. Pages that are not the article's (the edition's
   about, cite, index, notes and references pages) rank below its text: their entries get
@@ -20,8 +27,12 @@ from each page's rendered content as the page is built:
   elsewhere, other English and Spanish forms, hyphenated words written solid and their
   second part, and acronyms solid and dotted ("FF. AA." → "ffaa"; "PNP" → "p.n.p"). A variant is left out when a word of the entry (or another variant) already
   starts with it, since Material matches the typed word as the start of a word.
-- Bare URLs and the edition's "Full reference" lines of the notes are not indexed: readers
-  search words, and the References page is reached from each note.
+- The edition's "Full reference" lines of the notes are not indexed, nor whole URLs (only
+  their hosts): readers search words, and the References page is reached from each note.
+
+The hook also writes ``assets/javascripts/workers/fold.js``, the fold (text.py) and the endings
+(word_forms.py) that the edition's search worker and docs/assets/reader.js apply to words, and
+points every page at that worker (``search_worker``, read by scripts/overrides/main.html).
 
 Why at build time: Material's search appends a wildcard to every typed word, and lunr runs
 no pipeline (no stemmer, no stop word filter) on wildcard terms; Material 9 dropped custom
@@ -33,20 +44,31 @@ drop words such as "able", "said" or "Estado" from the index while readers can s
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from article.text import TAG, fold, separator, words
-from hooks.word_forms import english_forms, spanish_forms
+from article.index_data import load_editor_data
+from article.text import COMBINING_MARKS, TAG, comparable, fold, separator, words
+from hooks.word_forms import ENDINGS, ROOT, english_forms, spanish_forms
 
+SEARCH_WORKER = "reader-search.js"  # docs/assets/javascripts/workers/, beside Material's
+FOLD_RULES = "assets/javascripts/workers/fold.js"
 APPARATUS_BOOST = 0.2          # entries of pages without article paragraphs, unless the page sets one
 PASSAGE = re.compile(r"p\d+|note-\d+|fn:\d+|ref-[\w-]+")
-SKIPPED_CLASSES = {"headerlink", "footnote-backref", "bare-url"}
+# Not the text: permalinks, back-links, the running line naming the article, the download line.
+SKIPPED_CLASSES = {"headerlink", "footnote-backref", "article-name", "downloads"}
+TITLE_BLOCK = "title-block"    # marked data-search-exclude for Material; its words (not its links) are home's
+SNIPPET_WORDS = 30             # a page's result shows the first words of its first passage
+# A term the article introduces: quoted after "known as" or "called" ("known as “firmas,”").
+INTRODUCED = re.compile(r"(?:known as|called|named)\s+[“‘\"]([^”’\"]+?)[,.;]?[”’\"]")
 KEPT_TAGS = {"p", "li", "ol", "ul", "code", "pre"}       # block tags Material keeps in an entry's text
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SPACE = re.compile(r"\s+")
@@ -73,11 +95,14 @@ class Entry:
     text: str
     boost: float | None = None
     variants: str = ""
+    introduces: str = ""           # the terms this passage introduces, "|" between them (ranked first for them)
+    snippet: str = ""              # what a page's own result shows, when not its text
 
     def as_json(self) -> dict[str, str | float]:
         entry: dict[str, str | float] = {"location": self.location, "title": self.title, "text": self.text}
-        if self.variants:
-            entry["variants"] = self.variants
+        for key in ("variants", "introduces", "snippet"):
+            if getattr(self, key):
+                entry[key] = getattr(self, key)
         if self.boost is not None:
             entry["boost"] = self.boost
         return entry
@@ -100,7 +125,7 @@ class ContentParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.sections = [Block(None)]
         self.passages: list[Block] = []
-        self.stack: list[tuple[str, bool, Block | None, bool]] = []   # tag, skipped, passage, heading
+        self.stack: list[tuple[str, bool, Block | None, bool, list[str]]] = []  # tag, skipped, passage, heading, classes
         self.passage: Block | None = None      # the innermost open passage
         self.headings = 0                      # open headings
 
@@ -114,8 +139,14 @@ class ContentParser(HTMLParser):
             if tag == "br" and self.passage is not None and not self.passage.anchor.startswith("p"):
                 self.passage.ended = True
             return
-        skipped = (self.skipping or "data-search-exclude" in attrs or tag in ("sup", "script", "style")
-                   or not SKIPPED_CLASSES.isdisjoint((attrs.get("class") or "").split()))
+        classes = (attrs.get("class") or "").split()
+        skipped = (self.skipping or ("data-search-exclude" in attrs and TITLE_BLOCK not in classes)
+                   or tag in ("sup", "script", "style") or not SKIPPED_CLASSES.isdisjoint(classes)
+                   or (tag == "a" and self.stack and TITLE_BLOCK in self.stack[-1][4]))
+        if "bare-url" in classes and not self.skipping:
+            # A note's source address is read as its host: "justice.gov", not the whole URL.
+            self.handle_data((urlsplit(attrs.get("href") or "").hostname or "").removeprefix("www."))
+            skipped = True
         passage = None
         heading = not skipped and tag in HEADINGS and "id" in attrs
         if not skipped and tag in ("p", "li") and PASSAGE.fullmatch(attrs.get("id") or ""):
@@ -127,16 +158,16 @@ class ContentParser(HTMLParser):
                 self.sections.append(Block(attrs["id"]))
         elif not skipped and tag in KEPT_TAGS and self.passage is None:
             self.sections[-1].text.append(f"<{tag}>")
-        self.stack.append((tag, skipped, passage, heading))
+        self.stack.append((tag, skipped, passage, heading, classes))
 
     def handle_endtag(self, tag):
         if not any(t == tag for t, *_ in self.stack):
             return
         while self.stack:
-            closed, skipped, passage, heading = self.stack.pop()
+            closed, skipped, passage, heading, _ = self.stack.pop()
             self.headings -= heading
             if passage is not None:
-                self.passage = next((p for _, _, p, _ in reversed(self.stack) if p is not None), None)
+                self.passage = next((p for _, _, p, *_ in reversed(self.stack) if p is not None), None)
             elif not skipped and closed in KEPT_TAGS and self.passage is None:
                 self.sections[-1].text.append(f"</{closed}>")
             if closed == tag:
@@ -180,7 +211,16 @@ def page_entries(url: str, content: str, title: str, boost: float | None = None)
                 for s in sections if TAG.sub("", clean(s.text)).strip()]
     entries += [Entry(f"{url}#{p.anchor}", passage_title(p.anchor), f"<p>{clean(p.text)}</p>", boost)
                 for p in parser.passages if TAG.sub("", clean(p.text)).strip()]
+    paragraphs = [e for e in entries if re.search(r"#p\d+$", e.location)]
+    if paragraphs:
+        entries[0].snippet = f"<p>{snippet(paragraphs[0].text)}</p>"
     return entries
+
+
+def snippet(text: str) -> str:
+    """The first words of a passage's text."""
+    kept = TAG.sub("", text).split()
+    return " ".join(kept[:SNIPPET_WORDS]) + (" …" if len(kept) > SNIPPET_WORDS else "")
 
 
 def once(entries: list[Entry]) -> list[Entry]:
@@ -246,6 +286,34 @@ def variants(entries: list[Entry], split: re.Pattern[str]) -> list[str]:
     return result
 
 
+# --- introduced terms ---------------------------------------------------------------------
+
+def introduced_terms(plains: list[str], names: list[str]) -> set[str]:
+    """Terms the article introduces: quoted after "known as" or "called", acronyms, index names."""
+    terms = {term for plain in plains for term in INTRODUCED.findall(plain)}
+    terms |= {a.strip() for plain in plains for a in DOTTED_ACRONYM.findall(plain) + SOLID_ACRONYM.findall(plain)}
+    return terms | set(names)
+
+
+def introductions(entries: list[Entry], names: list[str]) -> list[str]:
+    """For each entry, the terms it is the first passage of the article to hold (paragraphs in
+    order, then notes): where the article introduces them."""
+    order = sorted((i for i, e in enumerate(entries) if re.search(r"#(p|fn:)\d+$", e.location)),
+                   key=lambda i: (":" in entries[i].location, int(re.sub(r"\D", "", entries[i].location.rsplit("#")[1]))))
+    plains = {i: html.unescape(TAG.sub(" ", entries[i].text)) for i in order}
+    result = [""] * len(entries)
+    for term in sorted(introduced_terms(list(plains.values()), names)):
+        pattern = re.compile(rf"(?<!\w){re.escape(comparable(term))}(?!\w)")
+        first = next((i for i in order if pattern.search(comparable(plains[i]))), None)
+        if first is not None:
+            result[first] = f"{result[first]}|{term}".strip("|")
+    return result
+
+
+def index_names() -> list[str]:
+    return [t.text for e in load_editor_data().entries for t in (e.name, *e.forms, *e.aliases)]
+
+
 # --- events -------------------------------------------------------------------------------
 
 PAGES: dict[str, list[Entry]] = {}
@@ -285,6 +353,19 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError("mkdocs.yml: plugins.search.fields needs a 'variants' field")
     entries = once([entry for url in sorted(PAGES) for entry in PAGES[url]])
     split = separator(plugin.config.separator)
-    for entry, spelled in zip(entries, variants(entries, split)):
+    for entry, spelled, terms in zip(entries, variants(entries, split), introductions(entries, index_names())):
         entry.variants = spelled
+        entry.introduces = terms
     plugin.search_index.entries = [entry.as_json() for entry in entries]
+    # The fold and the endings that the edition's search worker and docs/assets/reader.js use.
+    rules = {"marks": COMBINING_MARKS.pattern, "endings": ENDINGS, "root": ROOT}
+    out = Path(config.site_dir) / FOLD_RULES
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(f"// Written by scripts/hooks/search_index.py from scripts/article/text.py and "
+                   f"scripts/hooks/word_forms.py.\nself.readerFold = {json.dumps(rules)}\n", encoding="utf-8")
+
+
+def on_env(env, config: MkDocsConfig, files):
+    """Pages use the edition's search worker (scripts/overrides/main.html)."""
+    env.globals["search_worker"] = SEARCH_WORKER
+    return env

@@ -38,6 +38,11 @@ own per rather said same say says she should since so some such than that the th
 those though through thus to too under until up upon us very via was we were what when where whether which while who
 whom whose why will with within without would yet you your al como con de del desde donde el ella en entre es esta este
 fue la las lo los más mas no para pero por que se ser si sin sobre su sus un una uno y ya""".split())
+# The endings a word of the page loses to be compared with another form of it (docs/assets/
+# reader.js highlights "policies" for "policy" through the rules the search hook writes for it):
+# the inflections and derivations above, longest first; a root keeps at least ROOT letters.
+ENDINGS = "ations?|ions?|ies|ied|ing|ed|es|isms?|ists?|s|ates?|ive|e|y"
+ROOT = 4
 IRREGULAR = frozenset("""sell speak drive grow get make take give begin find lead build know become come go see think
 bring hold keep leave lose mean meet pay put run say send set show spread stand tell win write rise fight buy break
 choose fall feel seek shoot strike throw wear withdraw undertake""".split())

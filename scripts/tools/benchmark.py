@@ -98,11 +98,11 @@ def median_run(runs: list[Run]) -> dict[str, float]:
 
 
 def plain_material(work: Path, docs: Path = ROOT / "docs") -> Path:
-    """The baseline: a configuration that builds the same ``docs`` with Material's defaults, no hooks
+    """The baseline: the same ``docs`` built with Material's defaults, no hooks, not this site's search worker
     (built without --strict: without this site's Markdown extensions its pages hold broken links)."""
     config = work / "plain-material.yml"
     config.write_text(f"site_name: Plain Material\ndocs_dir: {json.dumps(str(docs))}\n"
-                      "theme:\n  name: material\n", encoding="utf-8")
+                      "theme:\n  name: material\nexclude_docs: assets/javascripts/workers/reader-search.js\n", encoding="utf-8")
     return config
 
 
@@ -294,6 +294,7 @@ def comparison(figures: dict) -> list[str]:
     lines += [row("Built site", sites["site"]["bytes"] / 1024, sites["plain"]["bytes"] / 1024, " KiB", 0),
               row("Search index, gzipped", sites["site"]["index_gzip"] / 1024, sites["plain"]["index_gzip"] / 1024,
                   " KiB", 1),
+              row("Search worker, gzipped", sites["site"]["worker_gzip"] / 1024, sites["plain"]["worker_gzip"] / 1024, " KiB", 1),
               row("Home page, first load: requests (this site fetches the search index when search is reached)",
                   home["site"]["requests"], home["plain"]["requests"], "", 0),
               row("Home page, first load: bytes on the wire (gzip)", home["site"]["gzip_bytes"] / 1024,
@@ -330,13 +331,14 @@ def markdown(figures: dict) -> str:
 
 
 def built(site: Path, options: list[str]) -> dict[str, int]:
-    """Build a site into ``site``; its size and its search index's."""
+    """Build a site into ``site``; its size, its search index's and its search worker's (with what it loads)."""
     subprocess.run([sys.executable, "-m", "mkdocs", "build", *options, "--site-dir", str(site)],
                    cwd=ROOT, env=ENV, check=True, capture_output=True)
     files = [p for p in site.rglob("*") if p.is_file()]
     index = (site / "search" / "search_index.json").read_bytes()
     return {"bytes": sum(p.stat().st_size for p in files), "files": len(files), "index": len(index),
-            "index_gzip": len(gzip.compress(index, compresslevel=6, mtime=0))}
+            "index_gzip": len(gzip.compress(index, compresslevel=6, mtime=0)),
+            "worker_gzip": sum(len(gzip.compress(p.read_bytes(), 6, mtime=0)) for p in site.glob("assets/javascripts/workers/*.js"))}
 
 
 def browse(figures: dict, site: Path, plain: Path, lighthouse_runs: int) -> None:

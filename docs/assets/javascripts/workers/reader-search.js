@@ -1,0 +1,161 @@
+// The edition's search worker: Material's own, with what the edition adds between it and the page
+// (hand-written; not generated). scripts/overrides/main.html points the page at this file and
+// names Material's worker after the "?"; tests/test_search_worker.py pins the messages relied on.
+//
+// - A typed word that is no word of the index, nor the start of one, is replaced by the words
+//   of the index nearest to it (Damerau–Levenshtein distance 1 for 4 to 7 letters, 2 for 8 and
+//   more; the most frequent first, three at most), so "Lumnoso" finds "Luminoso". The page is
+//   told what was searched on a BroadcastChannel ("Showing results for …", docs/assets/reader.js);
+//   the result links carry the words found, which the page they open highlights.
+// - A page's own result shows the first words of its text, not what stands above them.
+// - Among the results, an article's page or section whose title holds the query's words comes
+//   first, then the passage that introduces the term, then a passage holding the words in their
+//   order, one after the other; otherwise Material's order stands.
+"use strict"
+
+// Material's message types (integrations/search/worker/message): setup, ready, query, result.
+const SETUP = 0, QUERY = 2, RESULT = 3
+importScripts("fold.js")               // self.readerFold, written by scripts/hooks/search_index.py
+const marks = new RegExp(self.readerFold.marks, "gu")
+const fold = word => word.normalize("NFKD").replace(marks, "").toLowerCase()
+
+// Material's worker listens for messages and answers with postMessage: load it with its listener
+// kept here and its answers passing through `answered`, one per query, in the order asked.
+let material
+const listen = self.addEventListener, answer = self.postMessage.bind(self)
+self.addEventListener = (type, listener) => { material = listener }
+importScripts(location.search.slice(1))
+self.addEventListener = listen
+const asked = []
+self.postMessage = message => answer(message.type === RESULT ? answered(message, asked.shift()) : message)
+
+const channel = new BroadcastChannel("search")
+let separator, vocabulary = [], count = new Map(), docs = new Map()
+const written = text => text.replace(/<[^>]+>/g, " ").split(separator).filter(Boolean).map(w => w.toLowerCase())
+const tokens = text => written(text).map(fold)
+
+// The index's words, folded and sorted (to find those a typed word starts), how often each is
+// written, and its spelling as written most often ("guzmán" for "guzman").
+const spelling = new Map()
+function setup({ config, docs: entries }) {
+  separator = new RegExp(config.separator)
+  const spellings = new Map()
+  for (const doc of entries) {
+    docs.set(doc.location, doc)
+    for (const word of written(`${doc.title} ${doc.text}`)) spellings.set(word, (spellings.get(word) || 0) + 1)
+    for (const word of tokens(doc.variants || "")) count.set(word, count.get(word) || 0)
+  }
+  for (const [word, times] of [...spellings].sort((a, b) => a[1] - b[1])) {
+    count.set(fold(word), (count.get(fold(word)) || 0) + times)
+    spelling.set(fold(word), word)                  // the most frequent, set last
+  }
+  vocabulary = [...count.keys()].sort()
+}
+
+function starts(typed) {
+  let low = 0, high = vocabulary.length
+  while (low < high) { const mid = (low + high) >> 1; if (vocabulary[mid] < typed) low = mid + 1; else high = mid }
+  return low < vocabulary.length && vocabulary[low].startsWith(typed)
+}
+
+// Optimal string alignment distance, given up beyond `limit` (three rows of one buffer).
+const cells = new Int32Array(3 * 64)
+function distance(a, b, limit) {
+  const m = a.length, n = b.length
+  if (Math.abs(m - n) > limit || n >= 63) return limit + 1
+  let before = 0, previous = 64, row = 128
+  for (let j = 0; j <= n; j++) cells[previous + j] = j
+  for (let i = 1; i <= m; i++) {
+    cells[row] = i
+    let least = i
+    const x = a.charCodeAt(i - 1), w = i > 1 ? a.charCodeAt(i - 2) : -1
+    for (let j = 1; j <= n; j++) {
+      const y = b.charCodeAt(j - 1)
+      let d = cells[previous + j - 1] + (x === y ? 0 : 1)
+      if (cells[previous + j] + 1 < d) d = cells[previous + j] + 1
+      if (cells[row + j - 1] + 1 < d) d = cells[row + j - 1] + 1
+      if (j > 1 && w === y && x === b.charCodeAt(j - 2) && cells[before + j - 2] + 1 < d) d = cells[before + j - 2] + 1
+      cells[row + j] = d
+      if (d < least) least = d
+    }
+    if (least > limit) return limit + 1
+    const spare = before
+    before = previous
+    previous = row
+    row = spare
+  }
+  return cells[previous + n]
+}
+
+function nearest(typed) {
+  const limit = typed.length >= 8 ? 2 : 1
+  let best = limit + 1, found = []
+  for (const word of vocabulary) {
+    const d = distance(typed, word, limit)
+    if (d < best) [best, found] = [d, []]
+    if (d === best) found.push(word)
+  }
+  return best > limit ? [] : found.sort((a, b) => count.get(b) - count.get(a)).slice(0, 3)
+}
+
+// The query as typed, or with its unknown words replaced; and the words to find in a row.
+function corrected(query) {
+  let changed = false
+  const parts = query.split(separator).filter(Boolean).map(part => {
+    const typed = fold(part)
+    if (typed.length < 4 || !/^\p{L}+$/u.test(typed) || starts(typed)) return [part]
+    const near = nearest(typed).map(word => spelling.get(word) || word)
+    if (near.length) changed = true
+    return near.length ? near : [part]
+  })
+  return { typed: query, searched: changed ? parts.map(p => p.join(" ")).join(" ") : query,
+           phrase: parts.map(p => p.map(fold)) }
+}
+
+// Whether words (each the start of a word, as Material matches them) stand in a row in a text.
+const inRow = (text, phrase) => text.some((_, k) => phrase.every((alternatives, i) =>
+  text[k + i] !== undefined && alternatives.some(word => text[k + i].startsWith(word))))
+const cache = new Map()
+const wordsOf = doc => cache.get(doc) || cache.set(doc, {
+  text: tokens(`${doc.title} ${doc.text}`), title: tokens(doc.title),
+  introduces: (doc.introduces || "").split("|").map(term => tokens(term).join(" ")) }).get(doc)
+
+// How an entry answers the query, best first: it is an article's page or section whose title
+// holds the words; it introduces the term (its `introduces`, from the hook); it holds the words
+// in a row; it holds them otherwise (Material's order).
+function standing(item, query) {
+  const doc = docs.get(item.location), own = wordsOf(doc), typed = query.phrase.map(p => p[0])
+  if (typed.length && !doc.boost && !/#(p|fn:)\d+$/.test(doc.location)
+      && typed.every(w => own.title.some(t => t.startsWith(w))))
+    return 0
+  if (own.introduces.includes(typed.join(" "))) return 1
+  return typed.length > 1 && inRow(own.text, query.phrase) ? 2 : 3
+}
+
+// A page's own result shows its first words of text (its entry's `snippet`, from the hook); the
+// entries that answer the query best come first in their page's result, and those pages first.
+function answered(message, query) {
+  if (query.searched !== query.typed) channel.postMessage({ typed: query.typed, searched: query.searched })
+  const groups = message.data.items.map(group => {
+    const top = Math.max(...group.map(item => item.score))
+    // Inside its page's result, the passage introducing the term comes before the page's title.
+    const within = rank => rank < 2 ? 1 - rank : rank
+    const ranked = group.map(item => [standing(item, query), item]).sort((a, b) => within(a[0]) - within(b[0]))
+    for (const [rank, item] of ranked) {
+      if (item.snippet) item.text = item.snippet
+      if (rank < 3) item.score = Math.max(item.score, top)
+    }
+    return { group: ranked.map(([, item]) => item), rank: Math.min(...ranked.map(([rank]) => rank)) }
+  })
+  const items = groups.sort((a, b) => a.rank - b.rank).map(g => g.group)
+  return { ...message, data: { ...message.data, items } }
+}
+
+addEventListener("message", event => {
+  const { type, data } = event.data
+  if (type === SETUP) setup(data)
+  if (type !== QUERY) return material(event)
+  const query = corrected(data)
+  asked.push(query)
+  material({ data: { type, data: query.searched } })
+})
