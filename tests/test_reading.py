@@ -115,6 +115,34 @@ def test_a_note_marker_reached_by_keyboard_shows_its_note(base_url, page):
     assert "Estudio mundial sobre el tráfico de armas de fuego 2020" in tooltip.inner_text()
 
 
+@pytest.mark.parametrize("path", ["", *SECTION_PAGES, "notes/", "about/"])
+def test_tab_reaches_every_first_use_abbreviation_and_note_marker_in_reading_order(base_url, page, path):
+    page.goto(base_url + path)
+    expected = page.locator("article abbr, article .footnote-ref").all_inner_texts()
+    reached, left = [], False
+    for _ in range(400):  # Tab through the page, as a keyboard reader meets it, until focus leaves the article
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const e = document.activeElement
+            return e.closest('article') ? [e.matches('abbr, .footnote-ref'), e.textContent] : null }""")
+        if focused is None and reached:
+            left = True
+            break
+        if focused and focused[0]:
+            reached.append(focused[1])
+    assert left and reached == expected and expected
+
+
+def test_an_abbreviation_reached_by_keyboard_shows_what_it_stands_for(base_url, page):
+    page.goto(base_url)
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "SL":
+            break
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert tooltip.inner_text() == "Shining Path (Spanish: Sendero Luminoso)"
+
+
 def test_hovering_a_note_marker_shows_the_resolved_ibid_note(base_url, page):
     page.goto(base_url + MUTATION_PAGE)
     page.locator('a.footnote-ref[href="#fn:7"]').hover()
@@ -131,7 +159,7 @@ def test_every_abbreviation_in_the_text_shows_what_it_stands_for_at_its_first_us
             # The download line names file formats (PDF, EPUB), not the article's abbreviations.
             "a => { const c = a.cloneNode(true); c.querySelectorAll('h1, h2, .article-name, a[href^=http], "
             ".headerlink, .downloads').forEach(e => e.remove()); return c.innerText }")
-        used = set(re.findall(r"\b(?:FF\. AA|U\.S|[A-Z]{2,})\b", text)) - {"III"}
+        used = set(re.findall(r"\b(?:FF\. AA|U\.S|[A-Z]{2,})\b", text)) - {"III"}  # ¶17's slip "AA." too
         explained = set(page.locator("article abbr").all_inner_texts())
         if used - explained:
             unexplained[path] = used - explained
@@ -140,7 +168,8 @@ def test_every_abbreviation_in_the_text_shows_what_it_stands_for_at_its_first_us
 
 def test_an_abbreviation_the_article_spells_out_takes_the_articles_words(base_url, page):
     page.goto(base_url + MUTATION_PAGE)
-    assert page.locator("abbr", has_text="PNP").first.get_attribute("title") == "Peruvian National Police"
+    assert page.locator("abbr", has_text="PNP").first.get_attribute("title") == \
+        "Peruvian National Police [Spanish: Policía Nacional del Perú]"
     assert page.locator("abbr", has_text="SL").first.get_attribute("title") == \
         "Shining Path (Spanish: Sendero Luminoso)"
 
