@@ -6,7 +6,11 @@ with it, "Shining Path (SL for its name in Spanish “Sendero Luminoso”)". Whe
 gives one abbreviation several expansions, the longest wins. The publisher's name in
 mkdocs.yml is read the same way ("… del Perú (CEEEP)"). Abbreviations the article uses
 without spelling them out take their expansion from ``scripts/data/abbreviations.yml``; one
-found in neither place is an error, so that no abbreviation goes unexplained.
+found in neither place is an error, so that no abbreviation goes unexplained. The data file
+also gives the other language's name of a body the article names in one ("Policía Nacional
+del Perú" for the PNP), added in the edition's square brackets, and the article's slips that
+look like abbreviations (¶17's "AA."), which are explained where they stand and have no
+Glossary entry.
 """
 
 from __future__ import annotations
@@ -35,12 +39,19 @@ class Abbreviation:
     short: str
     expansion: str
     from_article: bool
+    other_language: str = ""  # "Spanish: Policía Nacional del Perú", the edition's
+    slip: bool = False  # a slip of the article's, explained where it stands, not in the Glossary
+
+    @property
+    def title(self) -> str:
+        """What a reader is shown it stands for: the edition's words in square brackets."""
+        return f"{self.expansion} [{self.other_language}]" if self.other_language else self.expansion
 
     @property
     def definition(self) -> str:
         """A Markdown ``abbr`` definition; the trailing dot stays outside, where the
         extension can match the abbreviation before a space or a bracket."""
-        return f"*[{self.short.rstrip('.')}]: {self.expansion}"
+        return f"*[{self.short.rstrip('.')}]: {self.title}"
 
 
 def long_form(before: str) -> str:
@@ -77,8 +88,9 @@ def used_in(text: str) -> list[str]:
     return [m.group().strip() for m in USED.finditer(plain)]
 
 
-def load_editorial(path: Path) -> tuple[dict[str, str], set[str]]:
-    """The data file's expansions, and the capitalised words it says are not abbreviations."""
+def load_editorial(path: Path) -> dict:
+    """The data file: ``expansions`` and ``slips`` (abbreviation → text), ``other_language``
+    (abbreviation → "Spanish: …") and ``not_abbreviations`` (a set of words)."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except OSError as error:
@@ -86,16 +98,26 @@ def load_editorial(path: Path) -> tuple[dict[str, str], set[str]]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise ArticleError(path, mark.line + 1 if mark else 1, f"not valid YAML: {error}") from None
-    expansions = data.get("expansions") or {}
-    if not isinstance(expansions, dict) or not all(isinstance(v, str) for v in expansions.values()):
-        raise ArticleError(path, 1, "expansions must map each abbreviation to its expansion")
-    return {str(k): v for k, v in expansions.items()}, {str(w) for w in data.get("not_abbreviations") or ()}
+    texts = {}
+    for key in ("expansions", "slips"):
+        found = data.get(key) or {}
+        if not isinstance(found, dict) or not all(isinstance(v, str) for v in found.values()):
+            raise ArticleError(path, 1, f"{key} must map each abbreviation to a text")
+        texts[key] = {str(k): v for k, v in found.items()}
+    names = {}
+    for short, fields in (data.get("other_language") or {}).items():
+        named = {k: v for k, v in (fields or {}).items() if k != "source"} if isinstance(fields, dict) else {}
+        if len(named) != 1 or not (fields or {}).get("source"):
+            raise ArticleError(path, 1, f"other_language: {short} needs one language's name and its source")
+        (language, name), = named.items()
+        names[str(short)] = f"{language}: {name}"
+    return {**texts, "other_language": names, "not_abbreviations": {str(w) for w in data.get("not_abbreviations") or ()}}
 
 
 def abbreviations(article: Article, passages: list[Passage], data: Path = DATA) -> list[Abbreviation]:
     """Every abbreviation the article's title, publication note and ``passages`` use, with its
     expansion, in alphabetical order."""
-    editorial, ignored = load_editorial(data)
+    editorial = load_editorial(data)
     texts: list[tuple[str, Where | None]] = [(article.title, None), (article.publication, None)]
     texts += [(passage.text, passage.where) for passage in passages]
     given: dict[str, str] = {}
@@ -106,12 +128,15 @@ def abbreviations(article: Article, passages: list[Passage], data: Path = DATA) 
     found: dict[str, Abbreviation] = {}
     for text, where in texts:
         for short in used_in(text):
-            if short in ignored or short in found:
+            if short in editorial["not_abbreviations"] or short in found:
                 continue
-            if short in given:
-                found[short] = Abbreviation(short, given[short], True)
-            elif short in editorial:
-                found[short] = Abbreviation(short, editorial[short], False)
+            other = editorial["other_language"].get(short, "")
+            if short in editorial["slips"]:
+                found[short] = Abbreviation(short, editorial["slips"][short], False, slip=True)
+            elif short in given:
+                found[short] = Abbreviation(short, given[short], True, other)
+            elif short in editorial["expansions"]:
+                found[short] = Abbreviation(short, editorial["expansions"][short], False, other)
             else:
                 message = (f"“{short}” is used but never spelled out: add its expansion to {data}")
                 raise (where.error(message) if where else ArticleError(data, 1, message))
