@@ -299,9 +299,10 @@ def test_a_tapped_cite_button_copies_and_leaves_no_tooltip_over_the_text(base_ur
     page = context.new_page()
     page.goto(base_url + f"{MUTATION}/")
     page.locator("#p12 .paragraph-cite").tap()
-    page.wait_for_timeout(600)                       # Material's tooltip shows after a short delay
+    page.wait_for_timeout(600)                       # a tooltip would show after a short delay
     copied = page.evaluate("navigator.clipboard.readText()")
-    tooltip_shown = page.get_by_text("Cite this paragraph").is_visible()
+    tooltip_shown = page.locator(".md-tooltip2--active").count() > 0 or page.locator("#p12 .paragraph-cite").evaluate(
+        "c => getComputedStyle(c, '::after').display") != "none"
     context.close()
     assert copied.endswith(f"/{MUTATION}/#p12.") and not tooltip_shown
 

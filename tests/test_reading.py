@@ -205,6 +205,51 @@ def test_a_paragraphs_number_stands_beside_it_and_its_cite_button_shows_on_hover
     page.wait_for_function("() => getComputedStyle(document.querySelector('#p3 .paragraph-cite')).opacity === '1'")
 
 
+@pytest.mark.parametrize("width", [960, 1280, 1920])
+def test_on_a_desktop_cite_says_cite_and_its_tooltip_covers_none_of_the_paragraphs_words(base_url, browser, width):
+    from hooks.reading import CITE_LABEL, CITE_TOOLTIP
+
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(base_url + f"{INTRODUCTION}/")
+    page.locator("#p3").hover()
+    page.locator("#p3 .paragraph-cite").hover()
+    shown = page.locator("#p3 .paragraph-cite").evaluate("""c => { const tip = getComputedStyle(c, '::after')
+        const r = c.getBoundingClientRect(), words = c.closest('p').getBoundingClientRect()
+        return {label: getComputedStyle(c, '::before').content, tip: tip.content, display: tip.display,
+                left: r.left + parseFloat(tip.left), right: r.left + parseFloat(tip.left) + parseFloat(tip.width),
+                words: words.right, width: innerWidth} }""")
+    page.close()
+    assert (shown["label"], shown["tip"], shown["display"]) == (f'"{CITE_LABEL}"', f'"{CITE_TOOLTIP}"', "block")
+    assert shown["words"] <= shown["left"] and shown["right"] <= shown["width"]
+
+
+@pytest.mark.parametrize("path", SECTION_PAGES)
+def test_on_a_phone_each_paragraphs_number_and_cite_close_it_together_at_its_right_edge(browser, base_url, path):
+    context = browser.new_context(viewport=VIEWPORTS["phone"], is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    places = page.locator("article p[id^=p]").evaluate_all("""ps => ps.map(p => {
+        const link = p.querySelector('.paragraph-link').getBoundingClientRect()
+        const cite = p.querySelector('.paragraph-cite').getBoundingClientRect()
+        const words = document.createRange(); words.setStartBefore(p.firstChild); words.setEndBefore(p.querySelector('.paragraph-aids'))
+        const lines = [...words.getClientRects()], box = p.getBoundingClientRect()
+        return {same_line: Math.abs(link.top + link.height / 2 - cite.top - cite.height / 2) < 2,
+                below_words: link.top >= Math.max(...lines.map(r => r.bottom)) - 1,
+                at_right: Math.abs(cite.right - box.right) < 2, in_order: link.right <= cite.left} })""")
+    context.close()
+    assert places and all(all(place.values()) for place in places), places
+
+
+@pytest.mark.parametrize("path", ["", f"{INTRODUCTION}/", "glossary/"])
+def test_a_headings_permalink_is_told_apart_from_a_paragraphs_number(base_url, page, path):
+    page.goto(base_url + path)
+    signs = page.locator("article :is(h1, h2) .headerlink").evaluate_all(
+        "links => links.map(a => [a.textContent, a.getAttribute('title') || a.getAttribute('aria-label')])")
+    assert signs and all(sign == "#" and name for sign, name in signs), signs
+    numbers = page.locator("article .paragraph-link").evaluate_all("links => links.map(a => getComputedStyle(a, '::after').content)")
+    assert all(number.startswith('"¶') for number in numbers)
+
+
 @pytest.mark.parametrize("path", SECTION_PAGES)
 def test_every_section_says_how_long_it_takes_to_read(base_url, page, path):
     page.goto(base_url + path)

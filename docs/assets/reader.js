@@ -7,7 +7,7 @@ document$.subscribe(() => {
   for (const nav of document.querySelectorAll(".md-code__nav:not([aria-label])")) {
     let heading = nav.closest(".highlight") || nav.closest("pre")
     while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling
-    nav.setAttribute("aria-label", `Copy ${heading ? heading.textContent.replace("¶", "").trim() : "code"}`)
+    nav.setAttribute("aria-label", `Copy ${heading ? heading.textContent.replace(/#$/, "").trim() : "code"}`)
   }
 })
 
@@ -49,12 +49,6 @@ document.addEventListener("click", event => {
   marker.dataset.shown = "true"
   marker.focus({ preventScroll: true })
   noteOf(marker)?.removeAttribute("hidden")  // shown again after Escape
-})
-// A tapped Cite button has copied its citation: it lets go of focus, or its tooltip would stay
-// over the text below.
-document.addEventListener("click", event => {
-  const cite = event.target instanceof Element && event.target.closest(".paragraph-cite")
-  if (cite && touch.matches) setTimeout(() => close(cite))
 })
 document.addEventListener("focusout", event => {
   if (event.target instanceof HTMLElement && event.target.dataset.shown) delete event.target.dataset.shown
