@@ -104,12 +104,17 @@ def test_the_palette_toggle_switches_to_dark(base_url, page):
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
+def tab_to(page, test: str, most: int = 80) -> None:
+    """Press Tab, as a keyboard reader does, until the focused element ``e`` passes ``test`` (JavaScript)."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(e => {test})(document.activeElement)"):
+            return
+
+
 def test_a_note_marker_reached_by_keyboard_shows_its_note(base_url, page):
     page.goto(base_url + f"{INTRODUCTION}/")
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('footnote-ref')"):
-            break
+    tab_to(page, "e.matches('.footnote-ref')")
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for()
     assert "Estudio mundial sobre el tráfico de armas de fuego 2020" in tooltip.inner_text()
@@ -134,10 +139,7 @@ def test_tab_reaches_every_first_use_abbreviation_and_note_marker_in_reading_ord
 
 def test_an_abbreviation_reached_by_keyboard_shows_what_it_stands_for(base_url, page):
     page.goto(base_url)
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent") == "SL":
-            break
+    tab_to(page, "e.textContent === 'SL'")
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for()
     assert tooltip.inner_text() == "Shining Path (Spanish: Sendero Luminoso)"
