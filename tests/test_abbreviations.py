@@ -36,13 +36,44 @@ def test_abbreviations_inside_addresses_are_not_abbreviations():
 
 def test_the_glossary_lists_the_articles_abbreviations_with_the_articles_words(files):
     glossary = files["glossary.md"]
-    assert f"| MNR | National Revolutionary Movement | [¶8]({RESURGENCE}.md#p8) |" in glossary
+    assert f"| MNR | National Revolutionary Movement <span" in glossary and f"[¶8]({RESURGENCE}.md#p8) |" in glossary
     assert "| UNODC | United Nations Office on Drugs and Crime \\* | [note 1](notes.md#note-1) |" in glossary
 
 
 def test_every_page_gets_the_abbreviation_definitions(files):
     definitions = files[ABBREVIATIONS]
-    assert "*[FF. AA]: Armed Forces" in definitions.splitlines()
+    assert "*[FF. AA]: Armed Forces [Spanish: Fuerzas Armadas]" in definitions.splitlines()
+
+
+def glossary_rows(files) -> dict[str, str]:
+    """Each Glossary row's abbreviation and what it stands for, as Markdown."""
+    rows = [line.split(" | ") for line in files["glossary.md"].splitlines() if line.startswith("| ")]
+    return {row[0].removeprefix("| "): row[1] for row in rows[2:]}
+
+
+def test_no_glossary_entry_comes_from_a_slip_in_the_source(files, passages):
+    from article.abbreviations import DATA, load_editorial
+
+    slips = load_editorial(DATA).slips
+    assert "AA" in slips and any("the Armed Forces, AA. and the PNP" in p.text for p in passages)  # ¶17
+    assert set(glossary_rows(files)) & set(slips) == set()
+
+
+@pytest.mark.parametrize("short, spanish", [
+    ("FF. AA.", "Fuerzas Armadas"), ("PNP", "Policía Nacional del Perú"),
+    ("VRAEM", "Valle de los Ríos Apurímac, Ene y Mantaro"), ("MNR", "Movimiento Nacionalista Revolucionario")])
+def test_a_spanish_abbreviation_shows_the_spanish_words_and_the_english(files, short, spanish):
+    english = {"FF. AA.": "Armed Forces", "PNP": "Peruvian National Police", "MNR": "National Revolutionary Movement",
+               "VRAEM": "Apurimac, Ene and Mantaro River Valley"}[short]
+    assert glossary_rows(files)[short] == f'{english} <span class="editorial">\\[Spanish: {spanish}\\]</span>'
+
+
+def test_every_name_the_edition_adds_in_another_language_names_its_source():
+    import yaml
+    from article.abbreviations import DATA
+
+    for short, fields in yaml.safe_load(DATA.read_text(encoding="utf-8"))["other_language"].items():
+        assert len(fields.get("source", "")) > 20, short
 
 
 def test_an_abbreviation_spelled_out_nowhere_is_an_error_naming_its_line(tmp_path):
@@ -58,7 +89,7 @@ def test_an_abbreviation_spelled_out_nowhere_is_an_error_naming_its_line(tmp_pat
     assert not out.exists()
 
 
-@pytest.mark.parametrize("short", ["SL", "VRAEM", "PNP", "MNR", "FF. AA", "UNODC", "CEEEP", "AKA", "U.S"])
+@pytest.mark.parametrize("short", ["SL", "VRAEM", "PNP", "MNR", "FF. AA", "UNODC", "CEEEP", "AKA", "U.S", "AA"])
 def test_each_abbreviation_of_the_article_has_a_definition(short, files):
     definitions = files[ABBREVIATIONS]
     assert any(line.startswith(f"*[{short}]: ") for line in definitions.splitlines())

@@ -58,7 +58,7 @@ def test_the_print_page_shows_the_title_block_the_references_and_the_disclaimer(
     text = page.locator("article").inner_text()
     assert POSTED in text
     assert f"Original: {DATA['url']}" in text and DATA["publisher"] in text
-    headings = [heading.replace("¶", "").strip() for heading in page.locator("article h2").all_inner_texts()]
+    headings = [heading.removesuffix("#").strip() for heading in page.locator("article h2").all_inner_texts()]
     assert headings[-3:] == ["Notes", "References", "About this edition"]
     assert page.get_by_text(article.disclaimer).is_visible()
 

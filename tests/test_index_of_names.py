@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -43,36 +45,82 @@ def test_each_paragraph_the_index_cites_names_the_entry(site):
     data = load_editor_data()
     items = entries(site)
     for entry in data.entries:
-        item = next(item for item in items if names(item.text, entry.name.text))
+        item = next(item for item in items if names(item.text, entry.heading))
         for href in item.links:
             page, anchor = target(INDEX, href)
             if not anchor.startswith("p"):
                 continue
             seen = fold(paragraph(site, page, anchor))
-            assert any(pattern(term).search(seen) for term in (*entry.forms, *entry.aliases)), \
+            assert any(pattern(term).search(seen) for term in (*entry.forms, *entry.aliases, *entry.within)), \
                 f"{entry.name.text} is not in ¶{anchor[1:]} as built"
 
 
 def test_every_curated_name_is_on_the_index_with_at_least_one_mention(site):
     texts = [entry.text for entry in entries(site)]
     for entry in load_editor_data().entries:
-        assert any(names(text, entry.name.text) for text in texts), entry.name.text
+        assert any(names(text, entry.heading) for text in texts), entry.name.text
 
 
 def test_the_traffickers_aliases_are_printed_beside_their_names(site):
     texts = [entry.text for entry in entries(site)]
-    assert any(text.startswith("Catalino Escalante, alias “Vampiro”: ¶12") for text in texts)
-    assert any(text.startswith("Elias Chavez, alias “Lan Chile”: ¶12") for text in texts)
-    assert any(text.startswith("Jorge Cardenas (as Jorge), alias “Mosquito Loco”: ¶12") for text in texts)
+    assert any(text.startswith("Escalante, Catalino, alias “Vampiro”: ¶12") for text in texts)
+    assert any(text.startswith("Chavez, Elias, alias “Lan Chile”: ¶12") for text in texts)
+    assert any(text.startswith("Cardenas, Jorge [as Jorge], alias “Mosquito Loco”: ¶12") for text in texts)
 
 
 def test_searching_an_alias_finds_the_index_entry_and_the_paragraph(site):
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    for alias, name in (("Vampiro", "Catalino Escalante"), ("Lan Chile", "Elias Chavez")):
+    for alias, name in (("Vampiro", "Escalante, Catalino"), ("Lan Chile", "Chavez, Elias")):
         hits = [doc["location"] for doc in docs if alias in doc["text"]]
         on_index = [doc for doc in docs if doc["location"].startswith(INDEX) and alias in doc["text"]]
         assert any(f"{name}, alias “{alias}”" in doc["text"] for doc in on_index), alias
         assert any(location.startswith(MUTATION) for location in hits), alias
+
+
+def index_lines(site: Path, kind: str) -> list[str]:
+    """The items of one group of the Index (People, Organisations, Places) as the reader sees them."""
+    html = (site / INDEX / "index.html").read_text(encoding="utf-8")
+    group = html.split(f">{kind}<", 1)[1].split("</ul>", 1)[0]
+    return [re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", item))).strip() for item in group.split("<li>")[1:]]
+
+
+def test_the_index_sorts_people_by_surname(site):
+    people = [line for line in index_lines(site, "People") if ", see " not in line]
+    surnames = [line.split(",")[0] for line in people]
+    assert surnames == sorted(surnames, key=lambda s: fold(s).casefold()) and len(surnames) == 8
+    assert people[0].startswith("Cardenas, Guillermo") and any(p.startswith("Guzmán, Abimael [also Guzman]: ¶5")
+                                                               for p in people)
+
+
+def test_a_person_named_in_direct_order_or_by_an_alias_points_to_the_surname(site):
+    lines = index_lines(site, "People")
+    assert "Abimael Guzmán, see Guzmán, Abimael" in lines
+    assert "“Vampiro”, see Escalante, Catalino" in lines
+
+
+def test_an_index_cross_reference_leads_to_an_entry_of_the_index(site):
+    for kind in ("People", "Organisations", "Places"):
+        lines = index_lines(site, kind)
+        headwords = {line.split(" [")[0].split(":")[0].split(", alias")[0] for line in lines if ", see " not in line}
+        for line in lines:
+            if ", see " in line:
+                assert line.split(", see ")[1] in headwords, line
+
+
+def test_the_index_sets_other_forms_in_square_brackets_and_only_true_other_names(site):
+    lines = [line for kind in ("People", "Organisations", "Places") for line in index_lines(site, kind)]
+    assert "(" not in " ".join(line.split(":")[0] for line in lines)
+    assert any(line.startswith("Shining Path [also SL, Sendero Luminoso]: ") for line in lines)
+    assert any(line.startswith("Cali Cartel: ¶10") for line in lines)      # not "also Cali and Medellín cartels"
+    assert any(line.startswith("South America: ¶7") for line in lines)     # not "also central Andes"
+
+
+def test_a_person_whose_name_is_not_first_last_needs_a_heading_from_the_data(tmp_path):
+    data = with_data(tmp_path, "  - name: Abimael Guzmán Reinoso\n")
+    with pytest.raises(ArticleError) as error:
+        load_editor_data(data)
+    assert (str(error.value.path), error.value.line) == (str(data), line_of(data, "Abimael Guzmán Reinoso"))
+    assert "give its `heading`" in error.value.message
 
 
 def test_names_are_found_without_accents_and_only_as_whole_words():

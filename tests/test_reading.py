@@ -104,15 +104,45 @@ def test_the_palette_toggle_switches_to_dark(base_url, page):
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
+def tab_to(page, test: str, most: int = 80) -> None:
+    """Press Tab, as a keyboard reader does, until the focused element ``e`` passes ``test`` (JavaScript)."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(e => {test})(document.activeElement)"):
+            return
+
+
 def test_a_note_marker_reached_by_keyboard_shows_its_note(base_url, page):
     page.goto(base_url + f"{INTRODUCTION}/")
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('footnote-ref')"):
-            break
+    tab_to(page, "e.matches('.footnote-ref')")
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for()
     assert "Estudio mundial sobre el tráfico de armas de fuego 2020" in tooltip.inner_text()
+
+
+@pytest.mark.parametrize("path", ["", *SECTION_PAGES, "notes/", "about/"])
+def test_tab_reaches_every_first_use_abbreviation_and_note_marker_in_reading_order(base_url, page, path):
+    page.goto(base_url + path)
+    expected = page.locator("article abbr, article .footnote-ref").all_inner_texts()
+    reached, left = [], False
+    for _ in range(400):  # Tab through the page, as a keyboard reader meets it, until focus leaves the article
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const e = document.activeElement
+            return e.closest('article') ? [e.matches('abbr, .footnote-ref'), e.textContent] : null }""")
+        if focused is None and reached:
+            left = True
+            break
+        if focused and focused[0]:
+            reached.append(focused[1])
+    assert left and reached == expected and expected
+
+
+def test_an_abbreviation_reached_by_keyboard_shows_what_it_stands_for(base_url, page):
+    page.goto(base_url)
+    tab_to(page, "e.textContent === 'SL'")
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert tooltip.inner_text() == "Shining Path (Spanish: Sendero Luminoso)"
 
 
 def test_hovering_a_note_marker_shows_the_resolved_ibid_note(base_url, page):
@@ -131,7 +161,7 @@ def test_every_abbreviation_in_the_text_shows_what_it_stands_for_at_its_first_us
             # The download line names file formats (PDF, EPUB), not the article's abbreviations.
             "a => { const c = a.cloneNode(true); c.querySelectorAll('h1, h2, .article-name, a[href^=http], "
             ".headerlink, .downloads').forEach(e => e.remove()); return c.innerText }")
-        used = set(re.findall(r"\b(?:FF\. AA|U\.S|[A-Z]{2,})\b", text)) - {"III"}
+        used = set(re.findall(r"\b(?:FF\. AA|U\.S|[A-Z]{2,})\b", text)) - {"III"}  # ¶17's slip "AA." too
         explained = set(page.locator("article abbr").all_inner_texts())
         if used - explained:
             unexplained[path] = used - explained
@@ -140,7 +170,8 @@ def test_every_abbreviation_in_the_text_shows_what_it_stands_for_at_its_first_us
 
 def test_an_abbreviation_the_article_spells_out_takes_the_articles_words(base_url, page):
     page.goto(base_url + MUTATION_PAGE)
-    assert page.locator("abbr", has_text="PNP").first.get_attribute("title") == "Peruvian National Police"
+    assert page.locator("abbr", has_text="PNP").first.get_attribute("title") == \
+        "Peruvian National Police [Spanish: Policía Nacional del Perú]"
     assert page.locator("abbr", has_text="SL").first.get_attribute("title") == \
         "Shining Path (Spanish: Sendero Luminoso)"
 
@@ -174,6 +205,51 @@ def test_a_paragraphs_number_stands_beside_it_and_its_cite_button_shows_on_hover
     assert cite.evaluate("b => getComputedStyle(b).opacity") == "0"
     paragraph.hover()
     page.wait_for_function("() => getComputedStyle(document.querySelector('#p3 .paragraph-cite')).opacity === '1'")
+
+
+@pytest.mark.parametrize("width", [960, 1280, 1920])
+def test_on_a_desktop_cite_says_cite_and_its_tooltip_covers_none_of_the_paragraphs_words(base_url, browser, width):
+    from hooks.reading import CITE_LABEL, CITE_TOOLTIP
+
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(base_url + f"{INTRODUCTION}/")
+    page.locator("#p3").hover()
+    page.locator("#p3 .paragraph-cite").hover()
+    shown = page.locator("#p3 .paragraph-cite").evaluate("""c => { const tip = getComputedStyle(c, '::after')
+        const r = c.getBoundingClientRect(), words = c.closest('p').getBoundingClientRect()
+        return {label: getComputedStyle(c, '::before').content, tip: tip.content, display: tip.display,
+                left: r.left + parseFloat(tip.left), right: r.left + parseFloat(tip.left) + parseFloat(tip.width),
+                words: words.right, width: innerWidth} }""")
+    page.close()
+    assert (shown["label"], shown["tip"], shown["display"]) == (f'"{CITE_LABEL}"', f'"{CITE_TOOLTIP}"', "block")
+    assert shown["words"] <= shown["left"] and shown["right"] <= shown["width"]
+
+
+@pytest.mark.parametrize("path", SECTION_PAGES)
+def test_on_a_phone_each_paragraphs_number_and_cite_close_it_together_at_its_right_edge(browser, base_url, path):
+    context = browser.new_context(viewport=VIEWPORTS["phone"], is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    places = page.locator("article p[id^=p]").evaluate_all("""ps => ps.map(p => {
+        const link = p.querySelector('.paragraph-link').getBoundingClientRect()
+        const cite = p.querySelector('.paragraph-cite').getBoundingClientRect()
+        const words = document.createRange(); words.setStartBefore(p.firstChild); words.setEndBefore(p.querySelector('.paragraph-aids'))
+        const lines = [...words.getClientRects()], box = p.getBoundingClientRect()
+        return {same_line: Math.abs(link.top + link.height / 2 - cite.top - cite.height / 2) < 2,
+                below_words: link.top >= Math.max(...lines.map(r => r.bottom)) - 1,
+                at_right: Math.abs(cite.right - box.right) < 2, in_order: link.right <= cite.left} })""")
+    context.close()
+    assert places and all(all(place.values()) for place in places), places
+
+
+@pytest.mark.parametrize("path", ["", f"{INTRODUCTION}/", "glossary/"])
+def test_a_headings_permalink_is_told_apart_from_a_paragraphs_number(base_url, page, path):
+    page.goto(base_url + path)
+    signs = page.locator("article :is(h1, h2) .headerlink").evaluate_all(
+        "links => links.map(a => [a.textContent, a.getAttribute('title') || a.getAttribute('aria-label')])")
+    assert signs and all(sign == "#" and name for sign, name in signs), signs
+    numbers = page.locator("article .paragraph-link").evaluate_all("links => links.map(a => getComputedStyle(a, '::after').content)")
+    assert all(number.startswith('"¶') for number in numbers)
 
 
 @pytest.mark.parametrize("path", SECTION_PAGES)

@@ -130,7 +130,7 @@ def test_zotero_saves_a_book_section_with_its_book_and_the_originals_url(site):
 def test_the_home_page_meets_google_scholars_tag_rules(site):
     page = head(site, "index.html")
     (heading,) = read(site, "", {"h1"}).elements
-    assert page.one("citation_title") == TITLE == heading.text.rstrip("¶")
+    assert page.one("citation_title") == TITLE == heading.text.removesuffix("#")
     assert page.one("citation_author").rstrip(",") == INSTITUTION
     assert re.fullmatch(r"\d{4}/\d{2}/\d{2}", page.one("citation_publication_date"))
     assert page.one("citation_publication_date") == CONFIG["extra"]["article"]["published"].replace("-", "/")

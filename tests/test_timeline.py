@@ -14,7 +14,7 @@ TIMELINE = "timeline/"
 
 
 def headings(site):
-    return [e.text.rstrip("¶").strip() for e in read(site, TIMELINE, {"h2"}).elements]
+    return [e.text.removesuffix("#").strip() for e in read(site, TIMELINE, {"h2"}).elements]
 
 
 def quotes(site):

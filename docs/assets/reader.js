@@ -7,22 +7,40 @@ document$.subscribe(() => {
   for (const nav of document.querySelectorAll(".md-code__nav:not([aria-label])")) {
     let heading = nav.closest(".highlight") || nav.closest("pre")
     while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling
-    nav.setAttribute("aria-label", `Copy ${heading ? heading.textContent.replace("¶", "").trim() : "code"}`)
+    nav.setAttribute("aria-label", `Copy ${heading ? heading.textContent.replace(/#$/, "").trim() : "code"}`)
   }
 })
 
 // Notes where the reader is. On a touch screen a tap on a note marker would jump to the list
 // at the foot of the page and lose the reader's place. The tap instead keeps the page still
 // and shows the note in Material's own tooltip (content.footnote.tooltips), which stays open
-// while the marker has focus or the pointer is over it; tapping the marker again or pressing
-// Escape closes it (the pointer is told to leave, as a tap elsewhere does). With a mouse or a
-// keyboard the marker keeps its link to the note at the foot.
+// while the marker has focus or the pointer is over it, and which Material places above or
+// below the marker's line, where there is more room. Tapping the marker again closes it (the
+// pointer is told to leave, as a tap elsewhere does). While a note is shown, a tap outside it
+// only closes it: it follows no link and presses no button under the finger. With a mouse or
+// a keyboard the marker keeps its link to the note at the foot. Escape, on any screen, hides
+// the note and leaves focus on the marker, so that Tab and Enter go on from there.
 const touch = matchMedia("(hover: none)")
+const noteOf = marker => document.getElementById(marker.getAttribute("aria-controls"))  // Material's tooltip
 const close = marker => {
   delete marker.dataset.shown
   marker.blur()
   marker.dispatchEvent(new MouseEvent("mouseleave"))
 }
+let closing = null  // the marker whose note the finger now down will close (focus leaves before the click)
+document.addEventListener("pointerdown", event => {
+  const shown = touch.matches && document.querySelector(".footnote-ref[data-shown]")
+  const target = event.target instanceof Element ? event.target : null
+  closing = shown && !target?.closest(".md-tooltip2") && target?.closest(".footnote-ref") !== shown ? shown : null
+}, true)
+document.addEventListener("click", event => {
+  if (!closing) return
+  event.preventDefault()   // capture: before the link or the button under the finger
+  event.stopPropagation()
+  close(closing)
+  if (document.activeElement instanceof HTMLElement) close(document.activeElement)  // what the finger focused
+  closing = null
+}, true)
 document.addEventListener("click", event => {
   const marker = event.target instanceof Element && event.target.closest(".footnote-ref")
   if (!marker || !touch.matches) return
@@ -30,19 +48,16 @@ document.addEventListener("click", event => {
   if (marker.dataset.shown) return close(marker)
   marker.dataset.shown = "true"
   marker.focus({ preventScroll: true })
-})
-// A tapped Cite button has copied its citation: it lets go of focus, or its tooltip would stay
-// over the text below.
-document.addEventListener("click", event => {
-  const cite = event.target instanceof Element && event.target.closest(".paragraph-cite")
-  if (cite && touch.matches) setTimeout(() => close(cite))
+  noteOf(marker)?.removeAttribute("hidden")  // shown again after Escape
 })
 document.addEventListener("focusout", event => {
   if (event.target instanceof HTMLElement && event.target.dataset.shown) delete event.target.dataset.shown
 })
 document.addEventListener("keydown", event => {
-  const marker = document.querySelector(".footnote-ref[data-shown]") || document.activeElement
-  if (event.key === "Escape" && marker instanceof HTMLElement && marker.matches(".footnote-ref")) close(marker)
+  const marker = document.activeElement
+  if (event.key !== "Escape" || !(marker instanceof HTMLElement) || !marker.matches(".footnote-ref")) return
+  delete marker.dataset.shown
+  noteOf(marker)?.setAttribute("hidden", "")  // until focus leaves: Material then removes it
 })
 
 // A paragraph's Cite button copies the paragraph's address as the build made it (site_url). A page

@@ -7,7 +7,11 @@ gives one abbreviation several expansions, the longest wins. The publisher's nam
 mkdocs.yml is read the same way ("… del Perú (CEEEP)"). Abbreviations the article uses
 without spelling them out take their expansion from ``scripts/data/abbreviations.yml``; one
 found in neither place is an error, so that no abbreviation goes unexplained, and so is an
-entry of that file the article does not need (it would be silently ignored).
+entry of that file the article does not need (it would be silently ignored). The data file
+also gives the other language's name of a body the article names in one ("Policía Nacional
+del Perú" for the PNP), added in the edition's square brackets, and the article's slips that
+look like abbreviations (¶17's "AA."), which are explained where they stand and have no
+Glossary entry.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import yaml
 
 from .model import Article, ArticleError, Passage, Where
 from .text import MARKER, URL
-from .yaml_lines import composed, line, mapping, sequence
+from .yaml_lines import composed, line, mapping, sequence, term
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "abbreviations.yml"
 SHORT = r"(?:[A-Z]{1,3}\.\s?){2,}|[A-Z]{2,}\b"
@@ -37,12 +41,19 @@ class Abbreviation:
     short: str
     expansion: str
     from_article: bool
+    other_language: str = ""  # "Spanish: Policía Nacional del Perú", the edition's
+    slip: bool = False  # a slip of the article's, explained where it stands, not in the Glossary
+
+    @property
+    def title(self) -> str:
+        """What a reader is shown it stands for: the edition's words in square brackets."""
+        return f"{self.expansion} [{self.other_language}]" if self.other_language else self.expansion
 
     @property
     def definition(self) -> str:
         """A Markdown ``abbr`` definition; the trailing dot stays outside, where the
         extension can match the abbreviation before a space or a bracket."""
-        return f"*[{self.short.rstrip('.')}]: {self.expansion}"
+        return f"*[{self.short.rstrip('.')}]: {self.title}"
 
 
 def long_form(before: str) -> str:
@@ -79,15 +90,40 @@ def used_in(text: str) -> list[str]:
     return [m.group().strip() for m in USED.finditer(plain)]
 
 
-def load_editorial(path: Path) -> tuple[dict[str, tuple[str, int]], dict[str, int]]:
-    """The data file's expansions and the capitalised words it says are not abbreviations, each
-    with its line."""
-    top = mapping(path, composed(path, "the abbreviations"), ("expansions", "not_abbreviations"))
-    expansions = {}
-    for short, node in mapping(path, top.get("expansions")).items():
-        if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
-            raise ArticleError(path, line(node), f"“{short}” needs its expansion, a text")
-        expansions[short] = (node.value, line(node))
+@dataclass(frozen=True)
+class Editorial:
+    """The data file's entries, each with the line it is written on."""
+
+    expansions: dict[str, tuple[str, int]]      # abbreviation → what it stands for
+    slips: dict[str, tuple[str, int]]           # abbreviation → the note shown where it stands
+    other_language: dict[str, tuple[str, int]]  # abbreviation → "Spanish: Policía Nacional del Perú"
+    not_abbreviations: dict[str, int]           # capitalised words that are no abbreviation
+
+
+def texts(path: Path, node: yaml.Node | None, what: str) -> dict[str, tuple[str, int]]:
+    """A mapping of abbreviations to texts, each with its line."""
+    found = {}
+    for short, value in mapping(path, node).items():
+        if not isinstance(value, yaml.ScalarNode) or not value.value.strip():
+            raise ArticleError(path, line(value), f"“{short}” needs its {what}, a text")
+        found[short] = (value.value, line(value))
+    return found
+
+
+def load_editorial(path: Path) -> Editorial:
+    """The data file's expansions, slips, other-language names and the capitalised words it says
+    are not abbreviations, each with its line."""
+    top = mapping(path, composed(path, "the abbreviations"),
+                  ("expansions", "other_language", "slips", "not_abbreviations"))
+    names = {}
+    for short, node in mapping(path, top.get("other_language")).items():
+        fields = mapping(path, node)
+        named = {key: value for key, value in fields.items() if key != "source"}
+        if len(named) != 1 or "source" not in fields:
+            raise ArticleError(path, line(node), f"other_language: “{short}” needs one language's name and its source")
+        term(path, fields["source"], node, f"the source of “{short}”")
+        ((language, name),) = named.items()
+        names[short] = (f"{language}: {term(path, name, node, f'the {language} name of “{short}”').text}", line(node))
     words: dict[str, int] = {}
     for node in sequence(path, top.get("not_abbreviations")):
         if not isinstance(node, yaml.ScalarNode):
@@ -95,13 +131,14 @@ def load_editorial(path: Path) -> tuple[dict[str, tuple[str, int]], dict[str, in
         if node.value in words:
             raise ArticleError(path, line(node), f"“{node.value}” is listed twice")
         words[node.value] = line(node)
-    return expansions, words
+    return Editorial(texts(path, top.get("expansions"), "expansion"), texts(path, top.get("slips"), "note"),
+                     names, words)
 
 
 def abbreviations(article: Article, passages: list[Passage], data: Path = DATA) -> list[Abbreviation]:
     """Every abbreviation the article's title, publication note and ``passages`` use, with its
     expansion, in alphabetical order; an entry of the data file that none of them needs is an error."""
-    editorial, ignored = load_editorial(data)
+    editorial = load_editorial(data)
     texts: list[tuple[str, Where | None]] = [(article.title, None), (article.publication, None)]
     texts += [(passage.text, passage.where) for passage in passages]
     given: dict[str, str] = {}
@@ -114,22 +151,28 @@ def abbreviations(article: Article, passages: list[Passage], data: Path = DATA) 
     for text, where in texts:
         for short in used_in(text):
             seen.add(short)
-            if short in ignored or short in found:
+            if short in editorial.not_abbreviations or short in found:
                 continue
-            if short in given:
-                found[short] = Abbreviation(short, given[short], True)
-            elif short in editorial:
-                found[short] = Abbreviation(short, editorial[short][0], False)
+            other = editorial.other_language.get(short, ("", 0))[0]
+            if short in editorial.slips:
+                found[short] = Abbreviation(short, editorial.slips[short][0], False, slip=True)
+            elif short in given:
+                found[short] = Abbreviation(short, given[short], True, other)
+            elif short in editorial.expansions:
+                found[short] = Abbreviation(short, editorial.expansions[short][0], False, other)
             else:
                 message = (f"“{short}” is used but never spelled out: add its expansion to {data}")
                 raise (where.error(message) if where else ArticleError(data, 1, message))
-    for short, (_, number) in editorial.items():
-        if short not in seen:
-            raise ArticleError(data, number, f"the article never uses “{short}”: remove its expansion")
+    for entries, what in ((editorial.expansions, "expansion"), (editorial.slips, "note"),
+                          (editorial.other_language, "other-language name")):
+        for short, (_, number) in entries.items():
+            if short not in seen:
+                raise ArticleError(data, number, f"the article never uses “{short}”: remove its {what}")
+    for short, (_, number) in editorial.expansions.items():
         if short in given:
             raise ArticleError(data, number, f"the article spells “{short}” out itself, as “{given[short]}”: "
                                              "remove this expansion")
-    for word, number in ignored.items():
+    for word, number in editorial.not_abbreviations.items():
         if word not in seen:
             raise ArticleError(data, number, f"the article never writes “{word}”: remove it")
     return sorted(found.values(), key=lambda a: a.short.lower())

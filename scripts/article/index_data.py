@@ -20,12 +20,17 @@ KINDS = {"people": "People", "organisations": "Organisations", "places": "Places
 
 @dataclass(frozen=True)
 class Entry:
-    """An index entry: headword, the forms the article writes it in, and nicknames."""
+    """An index entry: its name, the headword it is printed and sorted under ("Guzmán, Abimael"),
+    the forms the article writes it in, its nicknames, and the article's phrases that name it
+    together with another ("Cali and Medellín cartels"), which count as mentions but are not
+    other forms of its name."""
 
     kind: str
     name: Term
+    heading: str
     forms: tuple[Term, ...]
     aliases: tuple[Term, ...]
+    within: tuple[Term, ...]
 
 
 @dataclass(frozen=True)
@@ -57,11 +62,27 @@ def load_editor_data(path: Path = DATA) -> EditorData:
 
 
 def entry(path: Path, kind: str, node: yaml.Node) -> Entry:
-    fields = mapping(path, node, ("name", "forms", "aliases"))
+    fields = mapping(path, node, ("name", "heading", "forms", "aliases", "within"))
     name = term(path, fields.get("name"), node, f"every entry under {kind} needs a name")
     forms = tuple(term(path, n, node, "a form") for n in sequence(path, fields.get("forms"))) or (name,)
     aliases = tuple(term(path, n, node, "an alias") for n in sequence(path, fields.get("aliases")))
-    return Entry(kind, name, forms, aliases)
+    within = tuple(term(path, n, node, "a phrase") for n in sequence(path, fields.get("within")))
+    return Entry(kind, name, heading(path, kind, name, fields.get("heading")), forms, aliases, within)
+
+
+def heading(path: Path, kind: str, name: Term, node: yaml.Node | None) -> str:
+    """The headword: the data file's ``heading``; else a person's "First Last" as "Last, First"
+    and any other name as it is. A person named in more or fewer than two words needs a
+    ``heading``, since which words are the surname cannot be told from the name."""
+    if node is not None:
+        return term(path, node, node, "heading").text
+    if kind != "people":
+        return name.text
+    words = name.text.split()
+    if len(words) != 2:
+        raise ArticleError(path, name.line, f"“{name.text}” is not “First Last”: give its `heading`, "
+                                            "surname first (“Guzmán Reinoso, Abimael”)")
+    return f"{words[1]}, {words[0]}"
 
 
 def label(path: Path, node: yaml.Node) -> Label:

@@ -2,9 +2,11 @@
 
 The ``abbr`` extension marks every occurrence, so a dotted underline sits under every "SL"
 and "VRAEM", headings included. This one keeps the first mark of each abbreviation in the
-page's body and unwraps the others and every mark inside a heading or the article's title
-above one; the Glossary lists them
-all. mkdocs.yml lists it under ``markdown_extensions`` as ``hooks.first_abbreviations``.
+page's body and unwraps the others and every mark inside a heading, the article's title
+above one, or a link (whose own focus and click would hide it); the Glossary lists them
+all. The kept mark is focusable, so that a keyboard reader reaches it with Tab and Material's
+tooltip (``content.tooltips``) shows what it stands for on focus, as it does on hover.
+mkdocs.yml lists it under ``markdown_extensions`` as ``hooks.first_abbreviations``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+NOT_HERE = {"h1", "h2", "h3", "h4", "h5", "h6", "a"}  # where no abbreviation is explained
 TITLE_LINE = "article-name"  # the article's title above a section's heading (article/pages/article.py)
 
 
@@ -35,12 +37,13 @@ class FirstAbbreviations(Treeprocessor):
         seen: set[str] = set()
         parents = {child: parent for parent in root.iter() for child in parent}
         for element in list(root.iter("abbr")):
-            in_heading = any(ancestor.tag in HEADINGS or ancestor.get("class") == TITLE_LINE
-                             for ancestor in self.ancestors(element, parents))
-            if in_heading or element.text in seen:
+            elsewhere = any(ancestor.tag in NOT_HERE or ancestor.get("class") == TITLE_LINE
+                            for ancestor in self.ancestors(element, parents))
+            if elsewhere or element.text in seen:
                 unwrap(parents[element], element)
             else:
                 seen.add(element.text)
+                element.set("tabindex", "0")
 
     @staticmethod
     def ancestors(element: etree.Element, parents: dict) -> list[etree.Element]:

@@ -1,9 +1,10 @@
 """Reading aids added to each page's HTML at build time.
 
-- Paragraph permalinks: each numbered paragraph (``#p12``) ends with its "¶12" link, drawn by
-  the stylesheet (so copying the paragraph copies its words and note numbers only), and a
-  "Cite this paragraph" button that copies the article's citation with the paragraph's
-  number and permalink (Material's own clipboard handles ``data-clipboard-text``).
+- Paragraph permalinks: each numbered paragraph (``#p12``) ends with its "¶12" link and a
+  "Cite" button that copies the article's citation with the paragraph's number and permalink
+  (Material's own clipboard handles ``data-clipboard-text``), held together so that they never
+  part at a line's end. The stylesheet draws the number and the button's word from their data
+  attributes, so that copying the paragraph copies its words and note numbers only.
 - Reading time under the title of the article's pages: what is on the page; on the home page,
   the whole article. The edition's own pages (notes, references, cite, about…) have none.
 - Bare URLs (a link whose text is its address) are marked, so that the print stylesheet
@@ -33,14 +34,22 @@ HOME = "index.md"
 words_on: dict[str, int] = {}  # each page's word count, from its content, for the home page's total
 
 
+# What a reader is told of a paragraph's two aids: the word shown, the tooltip (drawn by the
+# stylesheet in the margin, where it covers no words), the name a screen reader says.
+LINK_NAME = "Link to paragraph {number}"
+CITE_LABEL, CITE_TOOLTIP, CITE_NAME = "Cite", "Copy this paragraph’s citation", "Cite paragraph {number}"
+
+
 def paragraph_aids(number: str, citation: str, url: str) -> str:
     """The "¶12" permalink and the button that copies the paragraph's citation: the article as
     published (its Chicago note), then the paragraph in this edition, which numbers it."""
     cited = html.escape(f"{citation.removesuffix('.')}, ¶{number} in the reader edition, {url}#p{number}.")
-    return (f'<a class="headerlink paragraph-link" href="#p{number}" data-paragraph="{number}" '
-            f'aria-label="Link to paragraph {number}"></a>'
+    return (f'<span class="paragraph-aids">'
+            f'<a class="headerlink paragraph-link" href="#p{number}" data-paragraph="{number}" '
+            f'aria-label="{LINK_NAME.format(number=number)}"></a>'
             f'<button class="md-clipboard paragraph-cite" type="button" data-clipboard-text="{cited}" '
-            f'title="Cite this paragraph" aria-label="Cite paragraph {number}"></button>')
+            f'data-label="{CITE_LABEL}" data-tooltip="{CITE_TOOLTIP}" aria-label="{CITE_NAME.format(number=number)}">'
+            f'</button></span>')
 
 
 def printed_from(url: str, date: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..abbreviations import Abbreviation, used_in
-from ..markdown import LEFT_OUT_OF_SEARCH, escape, page
+from ..markdown import LEFT_OUT_OF_SEARCH, editorial, escape, page
 from ..model import Page, Passage
 
 PATH = "glossary.md"
@@ -22,11 +22,14 @@ def glossary_page(abbreviations: list[Abbreviation], passages: list[Passage]) ->
     """The Glossary of ``abbreviations``, each linked to its first use among ``passages``."""
     firsts = first_uses(passages)
     mark = {True: "", False: " \\*"}  # the edition's expansions are marked with an asterisk
-    rows = "".join(f"| {escape(a.short)} | {escape(a.expansion)}{mark[a.from_article]} "
-                   f"| {firsts.get(a.short, '')} |\n" for a in abbreviations)
+    other = {a.short: f" {editorial(escape(a.other_language))}" if a.other_language else "" for a in abbreviations}
+    rows = "".join(f"| {escape(a.short)} | {escape(a.expansion)}{mark[a.from_article]}{other[a.short]} "
+                   f"| {firsts.get(a.short, '')} |\n" for a in abbreviations if not a.slip)
     body = ("\n# Glossary\n\n"
             "The abbreviations of the article, what they stand for, and where the article first uses "
-            "them. Where a page first uses an abbreviation, hover over it or tap it to see what it stands for.\n\n"
+            "them. Where a page first uses an abbreviation, hover over it, tap it or reach it with Tab to see what "
+            "it stands for. A name in its other language, Spanish or English, is added by the edition, in "
+            "square brackets.\n\n"
             "| Abbreviation | Stands for | First used |\n| --- | --- | --- |\n" + rows
             + "\n\\* Spelled out by this edition: the article uses the abbreviation without expanding it.\n")
     # Search finds the paragraphs that use the abbreviations.

@@ -3,7 +3,10 @@
 Names come from the editors' data file; the mentions are found here, in the text, by every
 form and alias of a name, ignoring accents and matching whole words only. A form or alias
 that no longer occurs anywhere in the article is an error naming the data file's line.
-Aliases are printed beside their names, so that the site's search finds the entry by them.
+Entries are sorted by their headword, people by surname ("Guzmán, Abimael"). Other forms
+are printed beside the name in the edition's square brackets, aliases in quotes, so that
+the site's search finds the entry by them; a form or alias that sorts away from its entry
+gets a cross-reference there ("Vampiro, see Escalante, Catalino").
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..index_data import KINDS, EditorData, Entry, Term
-from ..markdown import REPEATS_THE_TEXT, escape, page
+from ..markdown import REPEATS_THE_TEXT, editorial, escape, page
 from ..model import Page, Passage
 from ..text import fold
 from .locator_map import on_the_map
@@ -56,7 +59,7 @@ def mentions(entry: Entry, texts: list[tuple[Passage, str]], data: EditorData) -
     """The passages naming ``entry`` (given with their folded text); a form or alias found
     nowhere is an ``ArticleError``."""
     found = []
-    for term in (*entry.forms, *entry.aliases):
+    for term in (*entry.forms, *entry.aliases, *entry.within):
         word, whole = first_word(term), pattern(term)  # as occurs() tests, without a call per passage
         hits = [passage for passage, folded in texts if word in folded and whole.search(folded)]
         if not hits:
@@ -68,24 +71,41 @@ def mentions(entry: Entry, texts: list[tuple[Passage, str]], data: EditorData) -
     return Mentions(entry, tuple(sorted(unique.values(), key=lambda p: order[p.href])))
 
 
-def sort_key(entry: Entry) -> str:
-    return fold(entry.name.text).casefold()
+def sort_key(text: str) -> str:
+    return fold(text).strip("“”").casefold()
+
+
+def other_forms(entry: Entry) -> list[str]:
+    name = fold(entry.name.text)
+    return [form.text for form in entry.forms if fold(form.text) != name]
 
 
 def headword(entry: Entry) -> str:
-    """The name in bold, the article's other forms of it, and its aliases in quotes.
-
-    Forms read "(also SL)" when the article also uses the name itself, "(as Mexican)" when not.
-    """
-    name = fold(entry.name.text)
-    others = [form.text for form in entry.forms if fold(form.text) != name]
-    text = f"**{escape(entry.name.text)}**"
+    """The headword in bold, the article's other forms of it in square brackets, and its aliases
+    in quotes: "[also SL]" when the article also uses the name itself, "[as Mexican]" when not."""
+    others = other_forms(entry)
+    text = f"**{escape(entry.heading)}**"
     if others:
-        also = any(fold(form.text) == name for form in entry.forms)
-        text += f" ({'also' if also else 'as'} {escape(', '.join(others))})"
+        also = any(fold(form.text) == fold(entry.name.text) for form in entry.forms)
+        text += " " + editorial(f"{'also' if also else 'as'} {escape(', '.join(others))}")
     if entry.aliases:
         text += ", alias " + " or ".join(f"“{escape(alias.text)}”" for alias in entry.aliases)
     return text
+
+
+def cross_references(entries: list[Entry]) -> list[tuple[str, str]]:
+    """(the form, "the form, *see* headword") for each name in direct order, other form and alias
+    of ``entries`` (one kind) that another headword stands between it and its entry."""
+    keys = sorted(sort_key(entry.heading) for entry in entries)
+    found = []
+    for entry in entries:
+        own = sort_key(entry.heading)
+        direct = [entry.name.text] if entry.heading != entry.name.text else []
+        for form in (*direct, *other_forms(entry), *(f"“{alias.text}”" for alias in entry.aliases)):
+            low, high = sorted((sort_key(form), own))
+            if any(low < key < high for key in keys):
+                found.append((form, f"{escape(form)}, *see* {escape(entry.heading)}"))
+    return found
 
 
 def link(passage: Passage) -> str:
@@ -93,21 +113,25 @@ def link(passage: Passage) -> str:
 
 
 def names_page(passages: list[Passage], data: EditorData) -> Page:
-    """The Index page, grouped by kind and sorted by name."""
+    """The Index page, grouped by kind and sorted by headword, with its cross-references."""
     texts = [(passage, fold(passage.text)) for passage in passages]
     found = [mentions(entry, texts, data) for entry in data.entries]
     groups = []
     for kind, heading in KINDS.items():
-        items = sorted((m for m in found if m.entry.kind == kind), key=lambda m: sort_key(m.entry))
-        lines = "".join(f"- {headword(m.entry)}: {', '.join(map(link, m.passages))}{on_the_map(m.entry.name.text)}\n"
-                        for m in items)
+        of_kind = [m for m in found if m.entry.kind == kind]
+        items = [(m.entry.heading, f"{headword(m.entry)}: {', '.join(map(link, m.passages))}{on_the_map(m.entry.name.text)}")
+                 for m in of_kind]
+        items += cross_references([m.entry for m in of_kind])
+        lines = "".join(f"- {line}\n" for _, line in sorted(items, key=lambda item: sort_key(item[0])))
         if lines:
             groups.append(f"## {heading}\n\n{lines}")
     total = sum(len(m.passages) for m in found)
     body = ("\n# Index\n\n"
             f"The people, organisations and places the article names: {len(found)} entries, {total} mentions. "
-            "Each link leads to a paragraph (¶), a note or the page about this edition. Other forms of a "
-            "name follow it in brackets; the traffickers’ aliases follow their names.\n\n"
+            "Each link leads to a paragraph (¶), a note or the page about this edition. People are listed by "
+            "surname. Other forms of a name follow it in square brackets, the edition’s sign for its own words; "
+            "the traffickers’ aliases follow their names in quotes. A form filed elsewhere in the alphabet "
+            "points to its entry (“see”).\n\n"
             + "\n".join(groups))
     return page(PATH, "Index", body, title="Index",
                 description=f"The {len(found)} people, organisations and places the article names, "
