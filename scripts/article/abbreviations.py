@@ -176,3 +176,9 @@ def abbreviations(article: Article, passages: list[Passage], data: Path = DATA) 
         if word not in seen:
             raise ArticleError(data, number, f"the article never writes “{word}”: remove it")
     return sorted(found.values(), key=lambda a: a.short.lower())
+
+
+def other_name(abbrs: list[Abbreviation], short: str) -> str:
+    """The other language's name the data file gives ``short`` ("English: …", with its source there),
+    or nothing: the publisher's name in English, for a stranger."""
+    return next((a.other_language for a in abbrs if a.short == short), "")

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .abbreviations import abbreviations
+from .abbreviations import abbreviations, other_name
 from .refs_bib import formatted_entries, load_works
 from .note_works import cite_notes
 from .evidence import load_evidence
@@ -58,17 +58,18 @@ def rendered_files(article: Article, config: Config, entries: Callable[[], dict[
     abbrs = abbreviations(article, texts)
     editors = load_editor_data()
     rec = record(article, config.edition, (form.text for entry in editors.entries for form in entry.forms))
+    gloss = other_name(abbrs, rec.short_author)
     cited = article_citations(rec, config.styles)
     formatted = {key: with_language(text, works[key]) for key, text in entries().items()}
     places = [entry.name.text for entry in editors.entries if entry.kind == "places"]
-    groups = [("The article", [home_page(article, rec, placed, notes, places),
+    groups = [("The article", [home_page(article, rec, gloss, placed, notes, places),
                                *(section_page(article, section, placed, notes) for section in article.sections)]),
               ("Notes and references", [notes_page(notes, citing_paragraphs(article)),
                                         references_page(formatted, notes, footnote_pages(article), evidence)]),
               ("Explore", [names_page(texts, editors), timeline_page(texts, editors),
                            glossary_page(abbrs, article_passages(article))]),
               ("The edition", [about_page(article, config.edition), cite_page(rec, cited),
-                               print_page(article, placed, notes, rec, config.edition, formatted, places, evidence)])]
+                               print_page(article, placed, notes, rec, gloss, config.edition, formatted, places, evidence)])]
     pages = [page for _, group in groups for page in group]
     check_distinct_paths(pages, article)
     return {NAVIGATION: navigation(article.title, groups), ABBREVIATIONS: definitions(abbrs),

@@ -10,8 +10,8 @@ from .cite import PATH as CITE
 from .cite import posted
 from .locator_map import map_block
 
-# The edition's words for a stranger: the publisher's name in English, and where the VRAEM is.
-PUBLISHER_IN_ENGLISH = "the Peruvian Army’s Centre for Strategic Studies"
+# The edition's words for a stranger: where the VRAEM is (the publisher's name in English comes,
+# with its source, from scripts/data/abbreviations.yml).
 WHERE = ("The VRAEM, the valleys of the Apurímac, Ene and Mantaro rivers, lies in south-central Peru; "
          "the map shows it, with the Alto Huallaga valley to the north.")
 
@@ -21,10 +21,10 @@ def numbered(placed: list[tuple[Anchor, Paragraph]], path: str) -> str:
     return "\n".join(paragraph_block(p, a.number) for a, p in placed if a.path == path)
 
 
-def title_block(rec: Record, last_line: str) -> str:
+def title_block(rec: Record, gloss: str, last_line: str) -> str:
     """Who published the article, when and where, then ``last_line`` (the original, what to do)."""
     return (f"**{escape(rec.author)} ({escape(rec.short_author)})**  \n"
-            f"{editorial(PUBLISHER_IN_ENGLISH)}  \n"
+            + (f"{editorial(gloss)}  \n" if gloss else "") +
             f"{posted(rec)}  \n{last_line}\n"
             '{: .title-block data-search-exclude="" }\n')  # search finds these facts on About
 
@@ -34,13 +34,13 @@ def orientation(places: list[str]) -> str:
     return f'{editorial(WHERE)}\n{{: .where data-search-exclude="" }}\n\n{map_block(places)}\n'
 
 
-def home_page(article: Article, rec: Record, placed: list[tuple[Anchor, Paragraph]], notes: dict[int, Note],
-              places: list[str]) -> Page:
+def home_page(article: Article, rec: Record, gloss: str, placed: list[tuple[Anchor, Paragraph]],
+              notes: dict[int, Note], places: list[str]) -> Page:
     contents = "".join(f"{i}. [{escape(s.heading)}]({section_path(s)})\n"
                        for i, s in enumerate(article.sections, start=1))
     notes_text = footnotes(list(article.summary), notes)
     actions = f"[Read the original]({rec.url}) · [Cite this article]({CITE})"
-    body = (f"\n# {escape(article.title)}\n\n{title_block(rec, actions)}\n{download_line(article.title)}\n"
+    body = (f"\n# {escape(article.title)}\n\n{title_block(rec, gloss, actions)}\n{download_line(article.title)}\n"
             + orientation(places) +
             f"## Summary\n\n{numbered(placed, HOME)}\n"
             f"**Key words:** {escape(', '.join(article.keywords))}.\n\n## Contents\n\n{contents}\n"

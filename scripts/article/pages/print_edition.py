@@ -34,12 +34,12 @@ def body(article: Article, placed: list[tuple[Anchor, Paragraph]]) -> str:
     return "".join(blocks)
 
 
-def print_page(article: Article, placed: list[tuple[Anchor, Paragraph]], notes: dict[int, Note], rec: Record,
+def print_page(article: Article, placed: list[tuple[Anchor, Paragraph]], notes: dict[int, Note], rec: Record, gloss: str,
                edition: Edition, entries: dict[str, str], places: list[str], evidence: dict[str, Evidence]) -> Page:
     """One page for printing; left out of search, which finds the section pages."""
     references = "".join(f"{entry_lines(key, text, notes, evidence)}\n{{: #ref-{key} .reference }}\n\n"
                          for key, text in ordered_entries(entries))
-    text = (f"\n# {escape(rec.title)}\n\n" + title_block(rec, f"Original: <{rec.url}>") + "\n" + download_line(rec.title, print_button=True) + "\n"
+    text = (f"\n# {escape(rec.title)}\n\n" + title_block(rec, gloss, f"Original: <{rec.url}>") + "\n" + download_line(rec.title, print_button=True) + "\n"
             + orientation(places) + body(article, placed)
             # On paper the notes stand at the foot of each page, so only the site shows this heading.
             + f"## Notes {{: .{SITE_ONLY} }}\n\n{NOTES_GO_HERE}\n\n"
