@@ -1,14 +1,16 @@
 """Measure the reader edition: build times, weight, first-load transfer, search and Lighthouse.
 
-    uv run python scripts/tools/benchmark.py [--runs 5] [--lighthouse-runs 3] [--json bench/benchmark.json]
+    uv run python scripts/tools/benchmark.py [--runs 5] [--lighthouse-runs 5] [--json bench/benchmark.json]
 
 Prints Markdown tables and writes the figures as JSON. Each figure stands beside the same one
-for plain Material, which the benchmark builds itself (the same docs/, Material's default
-settings, no hooks), with their ratio. Every time is the median of several runs. Pages are served on loopback under the project sub-path, as GitHub Pages serves them,
-by a small server that gzips text when the browser asks for it (as GitHub Pages does); a
+for plain Material, which the benchmark builds itself (the same docs/, no hooks, no features,
+no overrides, this site's palette, toggle and font setting), with their ratio. Every time is
+the median of several runs. Pages are served on loopback under the project sub-path, as GitHub
+Pages serves them, by a small server that gzips text when the browser asks for it (as GitHub Pages does); a
 second server never compresses, so each page's first load is measured both ways in Debian's
 Chromium (Playwright). Lighthouse (the npm package in package.json) runs with its default
-mobile profile against the gzip server, with CHROME_PATH pointing at the same Chromium.
+mobile profile against the gzip server, with CHROME_PATH pointing at the same Chromium, on
+both sites in turn.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 SUB_PATH = "/vraem-reader/"
@@ -97,12 +101,29 @@ def median_run(runs: list[Run]) -> dict[str, float]:
             for name in ("seconds", "cpu_seconds", "peak_mib")}
 
 
+class _TagBlindLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's plain keys; its !ENV and !relative tags read as nothing."""
+
+
+_TagBlindLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def theme_look(config: Path = ROOT / "mkdocs.yml") -> dict:
+    """The site's palette (its two schemes and their toggle) and font setting, from mkdocs.yml."""
+    theme = yaml.load(config.read_text(encoding="utf-8"), Loader=_TagBlindLoader)["theme"]
+    return {key: theme[key] for key in ("palette", "font") if key in theme}
+
+
 def plain_material(work: Path, docs: Path = ROOT / "docs") -> Path:
-    """The baseline: a configuration that builds the same ``docs`` with Material's defaults, no hooks
-    (built without --strict: without this site's Markdown extensions its pages hold broken links)."""
+    """The baseline: a configuration that builds the same ``docs`` with plain Material, no hooks,
+    no features, no overrides, no extra CSS or JavaScript, but this site's palette, light/dark
+    toggle and font setting, so that a comparison shows what the edition adds, not the toggle
+    or a font request (built without --strict: without this site's Markdown extensions its pages
+    hold broken links)."""
     config = work / "plain-material.yml"
-    config.write_text(f"site_name: Plain Material\ndocs_dir: {json.dumps(str(docs))}\n"
-                      "theme:\n  name: material\n", encoding="utf-8")
+    theme = {"name": "material", **theme_look()}
+    config.write_text(json.dumps({"site_name": "Plain Material", "docs_dir": str(docs), "theme": theme}),
+                      encoding="utf-8")
     return config
 
 
@@ -183,7 +204,9 @@ def page_paths(site: Path) -> list[str]:
 def first_load(browser, url: str) -> list[tuple[str, str, int]]:
     """(resource type, URL, bytes on the wire: headers + encoded body) of every request.
 
-    A request that failed (as any to a third party does here) counts with 0 bytes.
+    A request that failed (as any to a third party does here) counts with 0 bytes. A worker's
+    script (Material's search worker) has no body size in Playwright: its encoded size is the
+    one the page's resource timing gives.
     """
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
@@ -193,8 +216,11 @@ def first_load(browser, url: str) -> list[tuple[str, str, int]]:
     loads = []
     for request in (r for r in requests if not r.url.startswith("data:")):
         sizes = request.sizes() if request.failure is None else {}
-        loads.append((request.resource_type, request.url,
-                      sizes.get("responseHeadersSize", 0) + max(sizes.get("responseBodySize", 0), 0)))
+        body = sizes.get("responseBodySize", 0)
+        if sizes and not body:
+            timing = "url => performance.getEntriesByName(url).map(e => [e.encodedBodySize])[0]"   # [size], once known
+            body = page.wait_for_function(timing, arg=request.url, timeout=10_000).json_value()[0]
+        loads.append((request.resource_type, request.url, sizes.get("responseHeadersSize", 0) + max(body, 0)))
     context.close()
     return loads
 
@@ -249,21 +275,33 @@ def search_ms(browser, base_url: str, query: str, fresh: bool = False) -> float:
 
 # --- Lighthouse ---------------------------------------------------------------------------
 
-def lighthouse_scores(url: str) -> dict[str, int]:
-    """Category scores (0-100) of one Lighthouse run, mobile profile."""
+LIGHTHOUSE_METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP",
+                      "total-blocking-time": "TBT", "speed-index": "SI"}
+
+
+def lighthouse_scores(url: str) -> dict[str, float]:
+    """Category scores (0-100) of one Lighthouse run, mobile profile, and its performance metrics (ms)."""
     with tempfile.TemporaryDirectory() as out:
         report = Path(out) / "report.json"
         subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
                         f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
                         f"--chrome-flags=--headless=new {' '.join(CHROMIUM_ARGS)}"],
                        env={**ENV, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True)
-        categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
-    return {name: round(categories[name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES}
+        result = json.loads(report.read_text(encoding="utf-8"))
+    return {**{name: round(result["categories"][name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES},
+            **{short: result["audits"][audit]["numericValue"] for audit, short in LIGHTHOUSE_METRICS.items()}}
 
 
-def median_lighthouse(url: str, runs: int) -> dict[str, float]:
-    results = [lighthouse_scores(url) for _ in range(runs)]
-    return {name: statistics.median(r[name] for r in results) for name in LIGHTHOUSE_CATEGORIES}
+def lighthouse(urls: dict[str, str], runs: int) -> dict[str, dict[str, dict[str, float]]]:
+    """Median Lighthouse figures of each page of each site ({site: base URL}): the runs go round
+    the sites and pages in turn, so that a busy machine slows each alike."""
+    results: dict[tuple[str, str], list[dict[str, float]]] = {}
+    for _ in range(runs):
+        for path in LIGHTHOUSE_PAGES:
+            for name, url in urls.items():
+                results.setdefault((name, path), []).append(lighthouse_scores(url + path))
+    return {name: {path: {key: statistics.median(r[key] for r in results[name, path]) for key in results[name, path][0]}
+                   for path in LIGHTHOUSE_PAGES} for name in urls}
 
 
 # --- report -------------------------------------------------------------------------------
@@ -280,7 +318,7 @@ def row(name: str, ours: float, plain: float | None, unit: str = "", digits: int
 
 
 def comparison(figures: dict) -> list[str]:
-    """This site against plain Material (the same docs/, Material's defaults, no hooks)."""
+    """This site against plain Material (the same docs/ and palette, no hooks, no features)."""
     runs, sites, home = figures["runs"], figures["sites"], figures["home"]
     lines = ["| Measure | This site | Plain Material | Ratio |", "| --- | ---: | ---: | ---: |"]
     for cache, label in (("warm", "bytecode cached"), ("empty", "every cache empty")):
@@ -298,9 +336,10 @@ def comparison(figures: dict) -> list[str]:
                   home["site"]["requests"], home["plain"]["requests"], "", 0),
               row("Home page, first load: bytes on the wire (gzip)", home["site"]["gzip_bytes"] / 1024,
                   home["plain"]["gzip_bytes"] / 1024, " KiB", 1)]
-    for category in LIGHTHOUSE_CATEGORIES if figures.get("lighthouse") else ():
-        lines.append(row(f"Lighthouse {category}, home, mobile (median of {figures['lighthouse_runs']})",
-                         figures["lighthouse"][""][category], figures["plain_lighthouse"][category], "", 0))
+    for path in LIGHTHOUSE_PAGES if figures.get("lighthouse") else ():
+        for category in LIGHTHOUSE_CATEGORIES:
+            lines.append(row(f"Lighthouse {category}, {path or 'home'}, mobile (median of {figures['lighthouse_runs']})",
+                             figures["lighthouse"][path][category], figures["plain_lighthouse"][path][category], "", 0))
     return lines
 
 
@@ -322,10 +361,13 @@ def markdown(figures: dict) -> str:
                      f"{kb(by_type.get('stylesheet', 0))} | {kb(by_type.get('script', 0))} | {kb(other)} | "
                      f"{kb(sum(by_type.values()))} | {kb(sum(load['identity_bytes_by_type'].values()))} |")
     if figures.get("lighthouse"):
-        lines += ["", f"| Lighthouse, mobile (median of {figures['lighthouse_runs']}) | "
-                  + " | ".join(LIGHTHOUSE_CATEGORIES) + " |", "| --- |" + " ---: |" * len(LIGHTHOUSE_CATEGORIES)]
-        for page, scores in figures["lighthouse"].items():
-            lines.append(f"| {page or '(home)'} | " + " | ".join(f"{scores[c]:g}" for c in LIGHTHOUSE_CATEGORIES) + " |")
+        columns = [*LIGHTHOUSE_CATEGORIES, *(f"{m}, ms" for m in LIGHTHOUSE_METRICS.values())]
+        lines += ["", f"| Lighthouse, mobile (median of {figures['lighthouse_runs']}) | " + " | ".join(columns) + " |",
+                  "| --- |" + " ---: |" * len(columns)]
+        for site, label in (("lighthouse", "this site"), ("plain_lighthouse", "plain Material")):
+            for page, scores in figures[site].items():
+                lines.append(f"| {page or '(home)'}, {label} | " + " | ".join(
+                    f"{scores[key]:.0f}" for key in (*LIGHTHOUSE_CATEGORIES, *LIGHTHOUSE_METRICS.values())) + " |")
     return "\n".join(lines)
 
 
@@ -364,9 +406,8 @@ def browse(figures: dict, site: Path, plain: Path, lighthouse_runs: int) -> None
         browser.close()
         if lighthouse_runs:
             print("running Lighthouse …", file=sys.stderr)
-            figures["lighthouse"] = {path: median_lighthouse(gzip_url + path, lighthouse_runs)
-                                     for path in LIGHTHOUSE_PAGES}
-            figures["plain_lighthouse"] = median_lighthouse(plain_url, lighthouse_runs)
+            medians = lighthouse({"site": gzip_url, "plain": plain_url}, lighthouse_runs)
+            figures["lighthouse"], figures["plain_lighthouse"] = medians["site"], medians["plain"]
 
 
 def measure(runs: int, lighthouse_runs: int) -> dict:
@@ -384,7 +425,7 @@ def measure(runs: int, lighthouse_runs: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per build timing (default 5)")
-    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page; 0 skips it")
+    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page; 0 skips it")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "benchmark.json", help="where to write JSON")
     args = parser.parse_args(argv)
     figures = measure(args.runs, args.lighthouse_runs)
