@@ -28,13 +28,13 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import yaml
+from tools.baseline import plain_material
+from tools.first_load import page_load
 
 ROOT = Path(__file__).resolve().parents[2]
 SUB_PATH = "/vraem-reader/"
@@ -44,29 +44,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-b
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 LIGHTHOUSE_PAGES = ["", "introduction/"]          # the home page and one section page
+LIGHTHOUSE_METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT",
+                      "speed-index": "SI"}
 SEARCH_QUERIES = ["coca", "VRAEM", "Bolivia", "narcoterrorism", "Sendero", "cartels", "Huallaga"]
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-@dataclass
-class PageLoad:
-    """One page's first load in a fresh browser profile."""
-
-    page: str
-    requests: int
-    third_party: int
-    requests_by_type: dict[str, int] = field(default_factory=dict)
-    gzip_bytes_by_type: dict[str, int] = field(default_factory=dict)
-    identity_bytes_by_type: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def gzip_bytes(self) -> int:
-        return sum(self.gzip_bytes_by_type.values())
-
-    @property
-    def identity_bytes(self) -> int:
-        return sum(self.identity_bytes_by_type.values())
 
 
 # --- timing -------------------------------------------------------------------------------
@@ -99,32 +81,6 @@ def run_once(command: list[str], pycache: Path) -> Run:
 def median_run(runs: list[Run]) -> dict[str, float]:
     return {name: statistics.median(getattr(run, name) for run in runs)
             for name in ("seconds", "cpu_seconds", "peak_mib")}
-
-
-class _TagBlindLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's plain keys; its !ENV and !relative tags read as nothing."""
-
-
-_TagBlindLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def theme_look(config: Path = ROOT / "mkdocs.yml") -> dict:
-    """The site's palette (its two schemes and their toggle) and font setting, from mkdocs.yml."""
-    theme = yaml.load(config.read_text(encoding="utf-8"), Loader=_TagBlindLoader)["theme"]
-    return {key: theme[key] for key in ("palette", "font") if key in theme}
-
-
-def plain_material(work: Path, docs: Path = ROOT / "docs") -> Path:
-    """The baseline: a configuration that builds the same ``docs`` with plain Material, no hooks,
-    no features, no overrides, no extra CSS or JavaScript, but this site's palette, light/dark
-    toggle and font setting, so that a comparison shows what the edition adds, not the toggle
-    or a font request (built without --strict: without this site's Markdown extensions its pages
-    hold broken links)."""
-    config = work / "plain-material.yml"
-    theme = {"name": "material", **theme_look()}
-    config.write_text(json.dumps({"site_name": "Plain Material", "docs_dir": str(docs), "theme": theme}),
-                      encoding="utf-8")
-    return config
 
 
 def timings(runs: int) -> dict[str, dict[str, dict[str, float]]]:
@@ -201,42 +157,6 @@ def page_paths(site: Path) -> list[str]:
             for p in sorted(site.rglob("index.html"), key=lambda p: (p.parent != site, p))]
 
 
-def first_load(browser, url: str) -> list[tuple[str, str, int]]:
-    """(resource type, URL, bytes on the wire: headers + encoded body) of every request.
-
-    A request that failed (as any to a third party does here) counts with 0 bytes. A worker's
-    script (Material's search worker) has no body size in Playwright: its encoded size is the
-    one the page's resource timing gives.
-    """
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    requests = []
-    page.on("request", lambda request: requests.append(request))
-    page.goto(url, wait_until="networkidle")
-    loads = []
-    for request in (r for r in requests if not r.url.startswith("data:")):
-        sizes = request.sizes() if request.failure is None else {}
-        body = sizes.get("responseBodySize", 0)
-        if sizes and not body:
-            timing = "url => performance.getEntriesByName(url).map(e => [e.encodedBodySize])[0]"   # [size], once known
-            body = page.wait_for_function(timing, arg=request.url, timeout=10_000).json_value()[0]
-        loads.append((request.resource_type, request.url, sizes.get("responseHeadersSize", 0) + max(body, 0)))
-    context.close()
-    return loads
-
-
-def page_load(browser, path: str, gzip_url: str, identity_url: str) -> PageLoad:
-    gzipped, plain = first_load(browser, gzip_url + path), first_load(browser, identity_url + path)
-    load = PageLoad(page=path or "(home)", requests=len(gzipped),
-                    third_party=sum(not url.startswith(gzip_url) for _, url, _ in gzipped),
-                    requests_by_type=dict(Counter(kind for kind, _, _ in gzipped)))
-    for kind, _, size in gzipped:
-        load.gzip_bytes_by_type[kind] = load.gzip_bytes_by_type.get(kind, 0) + size
-    for kind, _, size in plain:
-        load.identity_bytes_by_type[kind] = load.identity_bytes_by_type.get(kind, 0) + size
-    return load
-
-
 # Resolves window.__searched with the milliseconds from the next keydown to rendered results.
 TIME_FROM_NEXT_KEY = """() => { window.__searched = new Promise(resolve => {
     document.addEventListener('keydown', () => {
@@ -275,26 +195,24 @@ def search_ms(browser, base_url: str, query: str, fresh: bool = False) -> float:
 
 # --- Lighthouse ---------------------------------------------------------------------------
 
-LIGHTHOUSE_METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP",
-                      "total-blocking-time": "TBT", "speed-index": "SI"}
-
-
-def lighthouse_scores(url: str) -> dict[str, float]:
-    """Category scores (0-100) of one Lighthouse run, mobile profile, and its performance metrics (ms)."""
+def lighthouse_scores(url: str, attempts: int = 3) -> dict[str, float]:
+    """Category scores (0-100) of one Lighthouse run, mobile profile, and its performance metrics (ms);
+    a run Lighthouse gives up on (Chromium slow to start on a busy machine) is tried again."""
     with tempfile.TemporaryDirectory() as out:
         report = Path(out) / "report.json"
-        subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-                        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
-                        f"--chrome-flags=--headless=new {' '.join(CHROMIUM_ARGS)}"],
-                       env={**ENV, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True)
+        command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+                   f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+                   f"--chrome-flags=--headless=new {' '.join(CHROMIUM_ARGS)}"]
+        if not any(subprocess.run(command, env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True).returncode == 0
+                   for _ in range(attempts)):
+            sys.exit(f"Lighthouse failed {attempts} times on {url}")
         result = json.loads(report.read_text(encoding="utf-8"))
     return {**{name: round(result["categories"][name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES},
             **{short: result["audits"][audit]["numericValue"] for audit, short in LIGHTHOUSE_METRICS.items()}}
 
 
 def lighthouse(urls: dict[str, str], runs: int) -> dict[str, dict[str, dict[str, float]]]:
-    """Median Lighthouse figures of each page of each site ({site: base URL}): the runs go round
-    the sites and pages in turn, so that a busy machine slows each alike."""
+    """Median Lighthouse figures of each page of each site ({site: base URL}), run in turn."""
     results: dict[tuple[str, str], list[dict[str, float]]] = {}
     for _ in range(runs):
         for path in LIGHTHOUSE_PAGES:
@@ -336,10 +254,6 @@ def comparison(figures: dict) -> list[str]:
                   home["site"]["requests"], home["plain"]["requests"], "", 0),
               row("Home page, first load: bytes on the wire (gzip)", home["site"]["gzip_bytes"] / 1024,
                   home["plain"]["gzip_bytes"] / 1024, " KiB", 1)]
-    for path in LIGHTHOUSE_PAGES if figures.get("lighthouse") else ():
-        for category in LIGHTHOUSE_CATEGORIES:
-            lines.append(row(f"Lighthouse {category}, {path or 'home'}, mobile (median of {figures['lighthouse_runs']})",
-                             figures["lighthouse"][path][category], figures["plain_lighthouse"][path][category], "", 0))
     return lines
 
 
@@ -361,13 +275,12 @@ def markdown(figures: dict) -> str:
                      f"{kb(by_type.get('stylesheet', 0))} | {kb(by_type.get('script', 0))} | {kb(other)} | "
                      f"{kb(sum(by_type.values()))} | {kb(sum(load['identity_bytes_by_type'].values()))} |")
     if figures.get("lighthouse"):
-        columns = [*LIGHTHOUSE_CATEGORIES, *(f"{m}, ms" for m in LIGHTHOUSE_METRICS.values())]
-        lines += ["", f"| Lighthouse, mobile (median of {figures['lighthouse_runs']}) | " + " | ".join(columns) + " |",
-                  "| --- |" + " ---: |" * len(columns)]
-        for site, label in (("lighthouse", "this site"), ("plain_lighthouse", "plain Material")):
-            for page, scores in figures[site].items():
-                lines.append(f"| {page or '(home)'}, {label} | " + " | ".join(
-                    f"{scores[key]:.0f}" for key in (*LIGHTHOUSE_CATEGORIES, *LIGHTHOUSE_METRICS.values())) + " |")
+        keys = [*LIGHTHOUSE_CATEGORIES, *LIGHTHOUSE_METRICS.values()]
+        lines += ["", f"| Lighthouse, mobile (median of {figures['lighthouse_runs']}; this site, then plain Material) | "
+                  + " | ".join(keys) + " (ms) |", "| --- |" + " ---: |" * len(keys)]
+        lines += [f"| {page or '(home)'}, {label} | " + " | ".join(f"{scores[key]:.0f}" for key in keys) + " |"
+                  for site, label in (("lighthouse", "this site"), ("plain_lighthouse", "plain Material"))
+                  for page, scores in figures[site].items()]
     return "\n".join(lines)
 
 
