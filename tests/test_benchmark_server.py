@@ -1,8 +1,11 @@
-"""The benchmark's server gzips text only when asked, as GitHub Pages does, and only under the sub-path."""
+"""The benchmark's server gzips text only when asked, as GitHub Pages does, and only under the sub-path;
+its plain-Material baseline has the site's palette and toggle."""
 
 from __future__ import annotations
 
 import gzip
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -39,3 +42,13 @@ def test_nothing_is_served_outside_the_sub_path(site: Path) -> None:
         with pytest.raises(urllib.error.HTTPError) as error:
             get(url.removesuffix(benchmark.SUB_PATH) + "/index.html", "gzip")
     assert error.value.code == 404
+
+
+def test_the_plain_material_baseline_has_the_sites_light_dark_toggle_and_asks_no_font_host(tmp_path: Path) -> None:
+    site = tmp_path / "plain"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(benchmark.plain_material(tmp_path)),
+                    "--site-dir", str(site)], cwd=benchmark.ROOT, env=benchmark.ENV, check=True, capture_output=True)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'title="Switch to dark mode"' in home and 'title="Switch to light mode"' in home
+    assert 'data-md-color-scheme="slate"' in home
+    assert "fonts.googleapis.com" not in home

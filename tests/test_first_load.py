@@ -1,5 +1,5 @@
-"""A page's first load is lean: the search index comes when the reader reaches for search, and
-search then answers however it was opened (scripts/overrides/partials/search-on-demand.html)."""
+"""A page's first load is lean: the search index and its worker come when the reader reaches for
+search, and search then answers however it was opened (scripts/overrides/partials/search-on-demand.html)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import pytest
 from test_reading import VIEWPORTS
 
 INDEX = "/search/search_index.json"
+WORKER = "/assets/javascripts/workers/"   # the search worker (the edition's, and Material's it loads)
 WORD = "firmas"
 
 
@@ -25,12 +26,12 @@ def first_result(page) -> str:
 
 
 @pytest.mark.parametrize("path", ["", "introduction/", "notes/"], ids=lambda p: p or "home")
-def test_a_page_loads_everything_it_shows_without_the_search_index(page, base_url, path):
+def test_a_page_loads_everything_it_shows_without_the_search_index_or_its_worker(page, base_url, path):
     urls = requested(page)
     page.goto(base_url + path, wait_until="networkidle")
     page.wait_for_timeout(500)                   # time for a late request to show
     assert page.locator("article h1").is_visible()
-    assert not [url for url in urls if url.endswith(INDEX)]
+    assert not [url for url in urls if url.endswith(INDEX) or WORKER in url]
     assert all(url.startswith(base_url) or url.startswith("data:") for url in urls)
 
 

@@ -1,14 +1,16 @@
 """Measure the reader edition: build times, weight, first-load transfer, search and Lighthouse.
 
-    uv run python scripts/tools/benchmark.py [--runs 5] [--lighthouse-runs 3] [--json bench/benchmark.json]
+    uv run python scripts/tools/benchmark.py [--runs 5] [--lighthouse-runs 5] [--json bench/benchmark.json]
 
 Prints Markdown tables and writes the figures as JSON. Each figure stands beside the same one
-for plain Material, which the benchmark builds itself (the same docs/, Material's default
-settings, no hooks), with their ratio. Every time is the median of several runs. Pages are served on loopback under the project sub-path, as GitHub Pages serves them,
-by a small server that gzips text when the browser asks for it (as GitHub Pages does); a
+for plain Material, which the benchmark builds itself (the same docs/, no hooks, no features,
+no overrides, this site's palette, toggle and font setting), with their ratio. Every time is
+the median of several runs. Pages are served on loopback under the project sub-path, as GitHub
+Pages serves them, by a small server that gzips text when the browser asks for it (as GitHub Pages does); a
 second server never compresses, so each page's first load is measured both ways in Debian's
 Chromium (Playwright). Lighthouse (the npm package in package.json) runs with its default
-mobile profile against the gzip server, with CHROME_PATH pointing at the same Chromium.
+mobile profile against the gzip server, with CHROME_PATH pointing at the same Chromium, on
+both sites in turn.
 """
 
 from __future__ import annotations
@@ -26,11 +28,13 @@ import sys
 import tempfile
 import threading
 import time
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from tools.baseline import plain_material
+from tools.first_load import page_load
 
 ROOT = Path(__file__).resolve().parents[2]
 SUB_PATH = "/vraem-reader/"
@@ -40,29 +44,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-b
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 LIGHTHOUSE_PAGES = ["", "introduction/"]          # the home page and one section page
+LIGHTHOUSE_METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT",
+                      "speed-index": "SI"}
 SEARCH_QUERIES = ["coca", "VRAEM", "Bolivia", "narcoterrorism", "Sendero", "cartels", "Huallaga"]
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-@dataclass
-class PageLoad:
-    """One page's first load in a fresh browser profile."""
-
-    page: str
-    requests: int
-    third_party: int
-    requests_by_type: dict[str, int] = field(default_factory=dict)
-    gzip_bytes_by_type: dict[str, int] = field(default_factory=dict)
-    identity_bytes_by_type: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def gzip_bytes(self) -> int:
-        return sum(self.gzip_bytes_by_type.values())
-
-    @property
-    def identity_bytes(self) -> int:
-        return sum(self.identity_bytes_by_type.values())
 
 
 # --- timing -------------------------------------------------------------------------------
@@ -95,15 +81,6 @@ def run_once(command: list[str], pycache: Path) -> Run:
 def median_run(runs: list[Run]) -> dict[str, float]:
     return {name: statistics.median(getattr(run, name) for run in runs)
             for name in ("seconds", "cpu_seconds", "peak_mib")}
-
-
-def plain_material(work: Path, docs: Path = ROOT / "docs") -> Path:
-    """The baseline: the same ``docs`` built with Material's defaults, no hooks, not this site's search worker
-    (built without --strict: without this site's Markdown extensions its pages hold broken links)."""
-    config = work / "plain-material.yml"
-    config.write_text(f"site_name: Plain Material\ndocs_dir: {json.dumps(str(docs))}\n"
-                      "theme:\n  name: material\nexclude_docs: assets/javascripts/workers/reader-search.js\n", encoding="utf-8")
-    return config
 
 
 def timings(runs: int) -> dict[str, dict[str, dict[str, float]]]:
@@ -180,37 +157,6 @@ def page_paths(site: Path) -> list[str]:
             for p in sorted(site.rglob("index.html"), key=lambda p: (p.parent != site, p))]
 
 
-def first_load(browser, url: str) -> list[tuple[str, str, int]]:
-    """(resource type, URL, bytes on the wire: headers + encoded body) of every request.
-
-    A request that failed (as any to a third party does here) counts with 0 bytes.
-    """
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    requests = []
-    page.on("request", lambda request: requests.append(request))
-    page.goto(url, wait_until="networkidle")
-    loads = []
-    for request in (r for r in requests if not r.url.startswith("data:")):
-        sizes = request.sizes() if request.failure is None else {}
-        loads.append((request.resource_type, request.url,
-                      sizes.get("responseHeadersSize", 0) + max(sizes.get("responseBodySize", 0), 0)))
-    context.close()
-    return loads
-
-
-def page_load(browser, path: str, gzip_url: str, identity_url: str) -> PageLoad:
-    gzipped, plain = first_load(browser, gzip_url + path), first_load(browser, identity_url + path)
-    load = PageLoad(page=path or "(home)", requests=len(gzipped),
-                    third_party=sum(not url.startswith(gzip_url) for _, url, _ in gzipped),
-                    requests_by_type=dict(Counter(kind for kind, _, _ in gzipped)))
-    for kind, _, size in gzipped:
-        load.gzip_bytes_by_type[kind] = load.gzip_bytes_by_type.get(kind, 0) + size
-    for kind, _, size in plain:
-        load.identity_bytes_by_type[kind] = load.identity_bytes_by_type.get(kind, 0) + size
-    return load
-
-
 # Resolves window.__searched with the milliseconds from the next keydown to rendered results.
 TIME_FROM_NEXT_KEY = """() => { window.__searched = new Promise(resolve => {
     document.addEventListener('keydown', () => {
@@ -249,21 +195,31 @@ def search_ms(browser, base_url: str, query: str, fresh: bool = False) -> float:
 
 # --- Lighthouse ---------------------------------------------------------------------------
 
-def lighthouse_scores(url: str) -> dict[str, int]:
-    """Category scores (0-100) of one Lighthouse run, mobile profile."""
+def lighthouse_scores(url: str, attempts: int = 3) -> dict[str, float]:
+    """Category scores (0-100) of one Lighthouse run, mobile profile, and its performance metrics (ms);
+    a run Lighthouse gives up on (Chromium slow to start on a busy machine) is tried again."""
     with tempfile.TemporaryDirectory() as out:
         report = Path(out) / "report.json"
-        subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-                        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
-                        f"--chrome-flags=--headless=new {' '.join(CHROMIUM_ARGS)}"],
-                       env={**ENV, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True)
-        categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
-    return {name: round(categories[name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES}
+        command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+                   f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+                   f"--chrome-flags=--headless=new {' '.join(CHROMIUM_ARGS)}"]
+        if not any(subprocess.run(command, env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True).returncode == 0
+                   for _ in range(attempts)):
+            sys.exit(f"Lighthouse failed {attempts} times on {url}")
+        result = json.loads(report.read_text(encoding="utf-8"))
+    return {**{name: round(result["categories"][name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES},
+            **{short: result["audits"][audit]["numericValue"] for audit, short in LIGHTHOUSE_METRICS.items()}}
 
 
-def median_lighthouse(url: str, runs: int) -> dict[str, float]:
-    results = [lighthouse_scores(url) for _ in range(runs)]
-    return {name: statistics.median(r[name] for r in results) for name in LIGHTHOUSE_CATEGORIES}
+def lighthouse(urls: dict[str, str], runs: int) -> dict[str, dict[str, dict[str, float]]]:
+    """Median Lighthouse figures of each page of each site ({site: base URL}), run in turn."""
+    results: dict[tuple[str, str], list[dict[str, float]]] = {}
+    for _ in range(runs):
+        for path in LIGHTHOUSE_PAGES:
+            for name, url in urls.items():
+                results.setdefault((name, path), []).append(lighthouse_scores(url + path))
+    return {name: {path: {key: statistics.median(r[key] for r in results[name, path]) for key in results[name, path][0]}
+                   for path in LIGHTHOUSE_PAGES} for name in urls}
 
 
 # --- report -------------------------------------------------------------------------------
@@ -280,7 +236,7 @@ def row(name: str, ours: float, plain: float | None, unit: str = "", digits: int
 
 
 def comparison(figures: dict) -> list[str]:
-    """This site against plain Material (the same docs/, Material's defaults, no hooks)."""
+    """This site against plain Material (the same docs/ and palette, no hooks, no features)."""
     runs, sites, home = figures["runs"], figures["sites"], figures["home"]
     lines = ["| Measure | This site | Plain Material | Ratio |", "| --- | ---: | ---: | ---: |"]
     for cache, label in (("warm", "bytecode cached"), ("empty", "every cache empty")):
@@ -299,9 +255,6 @@ def comparison(figures: dict) -> list[str]:
                   home["site"]["requests"], home["plain"]["requests"], "", 0),
               row("Home page, first load: bytes on the wire (gzip)", home["site"]["gzip_bytes"] / 1024,
                   home["plain"]["gzip_bytes"] / 1024, " KiB", 1)]
-    for category in LIGHTHOUSE_CATEGORIES if figures.get("lighthouse") else ():
-        lines.append(row(f"Lighthouse {category}, home, mobile (median of {figures['lighthouse_runs']})",
-                         figures["lighthouse"][""][category], figures["plain_lighthouse"][category], "", 0))
     return lines
 
 
@@ -323,10 +276,12 @@ def markdown(figures: dict) -> str:
                      f"{kb(by_type.get('stylesheet', 0))} | {kb(by_type.get('script', 0))} | {kb(other)} | "
                      f"{kb(sum(by_type.values()))} | {kb(sum(load['identity_bytes_by_type'].values()))} |")
     if figures.get("lighthouse"):
-        lines += ["", f"| Lighthouse, mobile (median of {figures['lighthouse_runs']}) | "
-                  + " | ".join(LIGHTHOUSE_CATEGORIES) + " |", "| --- |" + " ---: |" * len(LIGHTHOUSE_CATEGORIES)]
-        for page, scores in figures["lighthouse"].items():
-            lines.append(f"| {page or '(home)'} | " + " | ".join(f"{scores[c]:g}" for c in LIGHTHOUSE_CATEGORIES) + " |")
+        keys = [*LIGHTHOUSE_CATEGORIES, *LIGHTHOUSE_METRICS.values()]
+        lines += ["", f"| Lighthouse, mobile (median of {figures['lighthouse_runs']}; this site, then plain Material) | "
+                  + " | ".join(keys) + " (ms) |", "| --- |" + " ---: |" * len(keys)]
+        lines += [f"| {page or '(home)'}, {label} | " + " | ".join(f"{scores[key]:.0f}" for key in keys) + " |"
+                  for site, label in (("lighthouse", "this site"), ("plain_lighthouse", "plain Material"))
+                  for page, scores in figures[site].items()]
     return "\n".join(lines)
 
 
@@ -366,9 +321,8 @@ def browse(figures: dict, site: Path, plain: Path, lighthouse_runs: int) -> None
         browser.close()
         if lighthouse_runs:
             print("running Lighthouse …", file=sys.stderr)
-            figures["lighthouse"] = {path: median_lighthouse(gzip_url + path, lighthouse_runs)
-                                     for path in LIGHTHOUSE_PAGES}
-            figures["plain_lighthouse"] = median_lighthouse(plain_url, lighthouse_runs)
+            medians = lighthouse({"site": gzip_url, "plain": plain_url}, lighthouse_runs)
+            figures["lighthouse"], figures["plain_lighthouse"] = medians["site"], medians["plain"]
 
 
 def measure(runs: int, lighthouse_runs: int) -> dict:
@@ -386,7 +340,7 @@ def measure(runs: int, lighthouse_runs: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per build timing (default 5)")
-    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page; 0 skips it")
+    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page; 0 skips it")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "benchmark.json", help="where to write JSON")
     args = parser.parse_args(argv)
     figures = measure(args.runs, args.lighthouse_runs)

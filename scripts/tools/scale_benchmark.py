@@ -26,7 +26,8 @@ from pathlib import Path
 from article.merge import merge
 from article.parse import is_heading, parse_export
 from article.pipeline import planned_files
-from tools.benchmark import median_run, plain_material, run_once
+from tools.baseline import plain_material
+from tools.benchmark import median_run, run_once
 
 ROOT = Path(__file__).resolve().parents[2]
 WITH_TITLE = ROOT / "source" / "ceeep-web-page-with-title-and-footer.txt"
