@@ -92,8 +92,11 @@ def test_a_misspelling_too_far_from_any_word_finds_nothing(site):
 
 
 def test_a_mistyped_word_is_searched_as_the_word_of_the_index_nearest_to_it(site):
+    from article.text import fold
+
     _, searched = search_eval.run(site, ["Sendero Lumnoso", "Guzmann", "Colmbia", "terorism"], with_searched=True)
-    assert [s.lower() for s in searched] == ["sendero luminoso", "guzman", "colombia", "terrorism"]
+    # each in the spelling the text uses most, "Guzmán" or "Guzman" alike
+    assert [fold(s.lower()) for s in searched] == ["sendero luminoso", "guzman", "colombia", "terrorism"]
 
 
 @pytest.mark.parametrize("cls", CLASSES)
