@@ -14,7 +14,7 @@ def test_an_expansion_is_the_run_of_capitalised_words_before_the_brackets():
 
 def test_a_native_name_given_with_the_abbreviation_is_kept():
     text = "the terrorist group Shining Path (SL for its name in Spanish “Sendero Luminoso”) and"
-    assert defined_in(text) == {"SL": "Shining Path (Spanish: Sendero Luminoso)"}
+    assert defined_in(text) == {"SL": "Shining Path [Spanish: Sendero Luminoso]"}
 
 
 def test_a_dotted_abbreviation_is_read_whole():

@@ -142,7 +142,7 @@ def test_an_abbreviation_reached_by_keyboard_shows_what_it_stands_for(base_url, 
     tab_to(page, "e.textContent === 'SL'")
     tooltip = page.locator(".md-tooltip2--active")
     tooltip.wait_for()
-    assert tooltip.inner_text() == "Shining Path (Spanish: Sendero Luminoso)"
+    assert tooltip.inner_text() == "Shining Path [Spanish: Sendero Luminoso]"
 
 
 def test_hovering_a_note_marker_shows_the_resolved_ibid_note(base_url, page):
@@ -173,7 +173,7 @@ def test_an_abbreviation_the_article_spells_out_takes_the_articles_words(base_ur
     assert page.locator("abbr", has_text="PNP").first.get_attribute("title") == \
         "Peruvian National Police [Spanish: Policía Nacional del Perú]"
     assert page.locator("abbr", has_text="SL").first.get_attribute("title") == \
-        "Shining Path (Spanish: Sendero Luminoso)"
+        "Shining Path [Spanish: Sendero Luminoso]"
 
 
 def test_the_glossary_lists_each_abbreviation_with_its_first_use(base_url, page):

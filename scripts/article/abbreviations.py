@@ -77,7 +77,7 @@ def defined_in(text: str) -> dict[str, str]:
         if not expansion:
             continue
         if match["native"]:
-            expansion += f" ({match['language']}: {match['native']})"
+            expansion += f" [{match['language']}: {match['native']}]"  # the edition's words: square brackets
         short = match["short"].strip()
         if len(expansion) > len(found.get(short, "")):
             found[short] = expansion

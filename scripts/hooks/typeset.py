@@ -36,8 +36,9 @@ EPUB_NOTES = STYLES / "epub-notes.lua"
 # What the EPUB declares of its accessibility (EPUB Accessibility 1.1); Ace by DAISY checks it in the tests.
 ACCESSIBILITY_SUMMARY = ("The article's text in reading order, with its headings, a table of contents and "
                          "structural navigation. Each note reference leads to its note, numbered as in the article, "
-                         "and each paragraph carries the number the edition's citations use. There are no images, "
-                         "audio or video, and no known hazards.")
+                         "and each paragraph carries the number the edition's citations use. The one image, a locator "
+                         "map, has a text alternative saying what it shows. There is no audio or video, and no known "
+                         "hazard.")
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
 CERTIFIED_BY = "The reader edition's own checks: Ace by DAISY and EPUBCheck"  # who evaluated the claim
 CHAPTER_TITLE = re.compile(r"<title>ch\d+\.xhtml</title>")

@@ -54,7 +54,8 @@ def cite_page(rec: Record, cited: dict[str, Styled]) -> Page:
     """The "Cite this article" page: the citation in each style, BibTeX and RIS, and three files."""
     files = ", ".join(f"[{name}]({path}){{: download=\"{rec.key}.{path.rsplit('.', 1)[1]}\" }}"
                       for name, path in (("BibTeX (.bib)", BIB), ("RIS (.ris)", RIS), ("CSL-JSON (.json)", CSL)))
-    text = (f"\n# Cite this article\n\n{posted(rec)}. The publisher's web page names no personal author, so "
+    text = (f"\n# Cite this article\n\n{posted(rec)}. The publisher's web page names no personal author (its "
+            f"disclaimer speaks of “the author” without naming one, and says its ideas do not necessarily reflect the publisher's), so "
             f"its publisher, the {escape(rec.author)} ({escape(rec.short_author)}), is the author of record, "
             f"under that one name in every form below. Cite the article as published, not this edition. Each "
             f"button copies its citation as plain text.\n\n"
