@@ -180,6 +180,15 @@ def test_a_mistyped_query_says_what_was_searched_and_the_page_opened_highlights_
     context.close()
 
 
+@pytest.mark.parametrize(("typed", "shown"), [("Apurimac", "Apurímac"), ("Guzman", "Guzmán"), ("Chavez", "Chávez")])
+def test_a_result_marks_the_word_found_through_another_spelling(browser, base_url, typed, shown):
+    context, page = open_search(browser, base_url, typed)
+    marks = page.locator(".md-search-result__item").first.locator("mark")
+    marks.first.wait_for()
+    assert shown in marks.all_inner_texts()
+    context.close()
+
+
 def test_a_correctly_typed_query_says_nothing_of_corrections(browser, base_url):
     context, page = open_search(browser, base_url, "Sendero Luminoso")
     page.wait_for_timeout(300)

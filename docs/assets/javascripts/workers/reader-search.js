@@ -8,6 +8,8 @@
 //   told what was searched on a BroadcastChannel ("Showing results for …", docs/assets/reader.js);
 //   the result links carry the words found, which the page they open highlights.
 // - A page's own result shows the first words of its text, not what stands above them.
+// - A word found through another spelling ("Apurímac" for "Apurimac") is marked in the results,
+//   as Material marks a word found as typed.
 // - Among the results, an article's page or section whose title holds the query's words comes
 //   first, then the passage that introduces the term, then a passage holding the words in their
 //   order, one after the other; otherwise Material's order stands.
@@ -132,6 +134,14 @@ function standing(item, query) {
   return typed.length > 1 && inRow(own.text, query.phrase) ? 2 : 3
 }
 
+// ``html`` with every word that starts as a searched word does, accents aside, marked; what
+// Material marked already, and the tags, left as they are.
+function marked(html, phrase) {
+  const starts = phrase.flat().filter(word => word.length > 1)
+  return html.replace(/(<mark>[^]*?<\/mark>|<[^>]*>)|[^<]+/g, (text, kept) => kept ? text :
+    text.replace(/[\p{L}\p{N}]+/gu, word => starts.some(s => fold(word).startsWith(s)) ? `<mark>${word}</mark>` : word))
+}
+
 // A page's own result shows its first words of text (its entry's `snippet`, from the hook); the
 // entries that answer the query best come first in their page's result, and those pages first.
 function answered(message, query) {
@@ -143,6 +153,8 @@ function answered(message, query) {
     const ranked = group.map(item => [standing(item, query), item]).sort((a, b) => within(a[0]) - within(b[0]))
     for (const [rank, item] of ranked) {
       if (item.snippet) item.text = item.snippet
+      item.title = marked(item.title, query.phrase)
+      item.text = marked(item.text, query.phrase)
       if (rank < 3) item.score = Math.max(item.score, top)
     }
     return { group: ranked.map(([, item]) => item), rank: Math.min(...ranked.map(([rank]) => rank)) }
