@@ -100,7 +100,7 @@ class Editorial:
     not_abbreviations: dict[str, int]           # capitalised words that are no abbreviation
 
 
-def texts(path: Path, node: yaml.Node | None, what: str) -> dict[str, tuple[str, int]]:
+def texts_by_abbreviation(path: Path, node: yaml.Node | None, what: str) -> dict[str, tuple[str, int]]:
     """A mapping of abbreviations to texts, each with its line."""
     found = {}
     for short, value in mapping(path, node).items():
@@ -131,7 +131,8 @@ def load_editorial(path: Path) -> Editorial:
         if node.value in words:
             raise ArticleError(path, line(node), f"“{node.value}” is listed twice")
         words[node.value] = line(node)
-    return Editorial(texts(path, top.get("expansions"), "expansion"), texts(path, top.get("slips"), "note"),
+    return Editorial(texts_by_abbreviation(path, top.get("expansions"), "expansion"),
+                     texts_by_abbreviation(path, top.get("slips"), "note"),
                      names, words)
 
 

@@ -21,8 +21,7 @@ from urllib.parse import parse_qs, urlparse
 
 from .refs_bib import Work, citeproc, plain_texts, set_entries, set_notes, unbraced
 from .model import Article, Edition, Record, Style, Styled
-from .text import comparable, fold
-from .text import plain
+from .text import comparable, fold, plain
 
 PUBLICATION = re.compile(r"included in the publication\s+(?P<container>.+?)\.?\s*$")
 SCHEMA_TYPES = {"article": "ScholarlyArticle", "book": "Book", "techreport": "Report", "misc": "CreativeWork"}
@@ -120,7 +119,7 @@ def citations(rec: Record, styles: Path) -> dict[str, Styled]:
     outputs: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"{rec.key}.json"
-        path.write_text(json.dumps([csl_item(rec)], ensure_ascii=False), encoding="utf-8")
+        path.write_text(csl_json(rec), encoding="utf-8")  # the downloadable file itself
         for csl in dict.fromkeys(style.csl for style in STYLES):  # one run a style file: its note and its entry
             outputs[csl] = citeproc(f"[@{rec.key}]\n", styles / csl, path)
     markdown = [set_notes(outputs[s.csl])[0] if s.form == "note" else set_entries(outputs[s.csl])[rec.key]

@@ -1,7 +1,8 @@
 """The generated data files that the build hooks read: navigation, citations, abbreviations, downloads.
 
-The downloads' file says what the PDF and EPUB are made from. They are written into docs/ beside the pages, start with the generated note, and are the
-only way facts pass from the split script to the build.
+The downloads' file says what the PDF and EPUB are made from. They are written into docs/ beside
+the pages, start with the generated note, and are the only way facts pass from the split script
+to the build.
 """
 
 from __future__ import annotations

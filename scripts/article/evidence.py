@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from .yaml_lines import composed, mapping, sequence, term
 from .model import ArticleError, Evidence, Fact
+from .yaml_lines import composed, line, mapping, sequence, term
 from .refs_bib import Work
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "references.yml"
@@ -21,17 +21,17 @@ def load_evidence(works: dict[str, Work], path: Path = DATA) -> dict[str, Eviden
     """The evidence for every work of refs.bib, by key; a work without a record, a record for no
     work, an unknown status, or an identification without a sourced fact is an ``ArticleError``."""
     root = composed(path, "the references' evidence")
-    mapping(path, root)  # a mapping of keys to records, or an error at its line
-    records = {key.value: (key, value) for key, value in (root.value if root is not None else [])}
-    for key, (node, _) in records.items():
+    records = mapping(path, root)  # a mapping of keys to records, each key once, or an error at its line
+    keys = {key.value: key for key, _ in root.value} if records else {}
+    for key in records:
         if key not in works:
-            raise ArticleError(path, node.start_mark.line + 1, f"evidence for {key}, which is no entry of refs.bib: "
-                                                               "remove it or fix its key")
+            raise ArticleError(path, line(keys[key]), f"evidence for {key}, which is no entry of refs.bib: "
+                                                      "remove it or fix its key")
     for work in works.values():
         if work.key not in records:
             raise work.where.error(f"entry {work.key} has no evidence: say in {path} what it rests on, "
                                    f'or that it is "{NOT_IDENTIFIED}"')
-    return {key: evidence(path, key, node) for key, (_, node) in records.items()}
+    return {key: evidence(path, key, node) for key, node in records.items()}
 
 
 def evidence(path: Path, key: str, node: yaml.Node) -> Evidence:
@@ -47,7 +47,7 @@ def evidence(path: Path, key: str, node: yaml.Node) -> Evidence:
         source = term(path, parts["source"], item, "a source") if "source" in parts else None
         facts.append(Fact(text.text, source.text if source else ""))
     if not facts or (status.text != NOT_IDENTIFIED and not any(f.source for f in facts)):
-        raise ArticleError(path, node.start_mark.line + 1,
+        raise ArticleError(path, line(node),
                            f"{key} is “{status.text}” but names no source: give the address a fact comes "
                            f'from, or say "{NOT_IDENTIFIED}"')
     return Evidence(status.text, tuple(facts))

@@ -105,11 +105,10 @@ def note_text(note: Note, references: str = REFERENCES) -> str:
     note's sources it repeats, and that it is ambiguous when that note cites several works."""
     repeats = ""
     if note.ibid_of is not None:
-        source = with_languages(note.ibid_of.text, note.citations)
-        repeats = " " + editorial(
-            f"ambiguous: note {note.ibid_of.number} cites {COUNTS.get(len(note.citations), len(note.citations))} "
-            "works and “Ibid.” does not "
-            f"say which it repeats: {source}" if note.ambiguous else f"same source as note {note.ibid_of.number}: {source}")
+        number, count = note.ibid_of.number, len(note.citations)
+        said = (f"ambiguous: note {number} cites {COUNTS.get(count, count)} works and “Ibid.” does not say which "
+                "it repeats" if note.ambiguous else f"same source as note {number}")
+        repeats = " " + editorial(f"{said}: {with_languages(note.ibid_of.text, note.citations)}")
     return (with_languages(note.text, note.citations) + repeats
             + reference_links(note.citations, references, either=note.ambiguous))
 

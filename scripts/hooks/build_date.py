@@ -19,6 +19,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from article.markdown import day
+
 # What the edition is made of, beside mkdocs.yml: the article, the script, the build, the styles.
 EDITION_INPUTS = ("source", "refs.bib", "mkdocs.yml", "docs", "scripts/split_article.py", "scripts/article",
                   "scripts/data", "scripts/hooks", "scripts/overrides", "scripts/styles")
@@ -48,6 +50,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if epoch := last_commit_time(folder):
             os.environ["SOURCE_DATE_EPOCH"] = epoch
     modified = edition_time(folder, str(config.extra["article"]["published"]))
-    day = datetime.datetime.fromtimestamp(modified, datetime.timezone.utc)
-    config.extra["edition"] = {"modified": modified, "date": f"{day.day} {day:%B %Y}"}
+    date = datetime.datetime.fromtimestamp(modified, datetime.timezone.utc).date().isoformat()
+    config.extra["edition"] = {"modified": modified, "date": day(date)}
     return config
