@@ -96,9 +96,10 @@ document$.subscribe(async () => {
   const content = document.querySelector(".md-content")
   if (terms.length && content) {
     const { marks, endings, root: least } = await foldRules
-    const fold = text => text.normalize("NFKD").replace(new RegExp(marks, "gu"), "").toLowerCase()
+    const accents = new RegExp(marks, "gu"), ending = new RegExp(`(${endings})$`)  // compiled once a page
+    const fold = text => text.normalize("NFKD").replace(accents, "").toLowerCase()
     const root = term => {
-      const bare = fold(term).replace(new RegExp(`(${endings})$`), "")
+      const bare = fold(term).replace(ending, "")
       return bare.length >= least ? bare : fold(term)
     }
     const roots = terms.map(root)

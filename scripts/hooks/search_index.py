@@ -301,10 +301,11 @@ def introductions(entries: list[Entry], names: list[str]) -> list[str]:
     order = sorted((i for i, e in enumerate(entries) if re.search(r"#(p|fn:)\d+$", e.location)),
                    key=lambda i: (":" in entries[i].location, int(re.sub(r"\D", "", entries[i].location.rsplit("#")[1]))))
     plains = {i: html.unescape(TAG.sub(" ", entries[i].text)) for i in order}
+    folded = {i: comparable(plain) for i, plain in plains.items()}  # once a passage, not once a term
     result = [""] * len(entries)
     for term in sorted(introduced_terms(list(plains.values()), names)):
         pattern = re.compile(rf"(?<!\w){re.escape(comparable(term))}(?!\w)")
-        first = next((i for i in order if pattern.search(comparable(plains[i]))), None)
+        first = next((i for i in order if pattern.search(folded[i])), None)
         if first is not None:
             result[first] = f"{result[first]}|{term}".strip("|")
     return result

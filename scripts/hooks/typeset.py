@@ -30,6 +30,8 @@ import zipfile
 from importlib.metadata import version
 from pathlib import Path
 
+from article.text import TAG
+
 STYLES = Path(__file__).resolve().parents[1] / "styles"
 PDF_STYLE = STYLES / "print-edition.css"
 EPUB_NOTES = STYLES / "epub-notes.lua"
@@ -43,7 +45,6 @@ CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
 CERTIFIED_BY = "The reader edition's own checks: Ace by DAISY and EPUBCheck"  # who evaluated the claim
 CHAPTER_TITLE = re.compile(r"<title>ch\d+\.xhtml</title>")
 FIRST_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
-TAG = re.compile(r"<[^>]+>")
 
 
 def engines() -> str:

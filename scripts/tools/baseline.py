@@ -10,19 +10,14 @@ from pathlib import Path
 
 import yaml
 
+from article.config import ConfigLoader  # mkdocs.yml's tags (!ENV, !relative) read as nothing
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-class _TagBlindLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's plain keys; its !ENV and !relative tags read as nothing."""
-
-
-_TagBlindLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 def theme_look(config: Path = ROOT / "mkdocs.yml") -> dict:
     """The site's palette (its two schemes and their toggle) and font setting, from mkdocs.yml."""
-    theme = yaml.load(config.read_text(encoding="utf-8"), Loader=_TagBlindLoader)["theme"]
+    theme = yaml.load(config.read_text(encoding="utf-8"), Loader=ConfigLoader)["theme"]
     return {key: theme[key] for key in ("palette", "font") if key in theme}
 
 
