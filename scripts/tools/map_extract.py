@@ -120,7 +120,8 @@ def clip_ring(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 
 def clip_line(line: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
-    """The runs of an open line that lie inside the frame (segments leaving it are cut at the edge)."""
+    """The runs of an open line whose points lie inside the frame: a run ends at its last point
+    inside, short of the edge (a segment that leaves the frame is dropped, not cut at the edge)."""
     runs, run = [], []
     for point in line:
         if all(inside(point, edge) for edge in range(4)):
