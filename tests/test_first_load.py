@@ -3,7 +3,10 @@ search, and search then answers however it was opened (scripts/overrides/partial
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from conftest import ROOT
 from test_reading import VIEWPORTS
 
 INDEX = "/search/search_index.json"
@@ -72,3 +75,16 @@ def test_search_opened_by_a_tap_on_a_phone_finds_a_word_typed_at_once(browser, b
 def test_a_link_to_a_search_opens_it_with_its_results(page, base_url):
     page.goto(f"{base_url}glossary/?q={WORD}")
     assert WORD in first_result(page).lower()
+
+
+
+COMMENT = re.compile(r"/\*(.*?)\*/|^\s*//(.*)$", re.S | re.M)
+
+
+@pytest.mark.parametrize("asset", ["assets/reader.css", "assets/reader.js", "assets/javascripts/workers/reader-search.js"])
+def test_the_editions_own_stylesheet_and_scripts_arrive_without_their_comments(page, base_url, asset):
+    source = (ROOT / "docs" / asset).read_text(encoding="utf-8")
+    comments = [text.strip() for match in COMMENT.finditer(source) for text in match.groups() if text and text.strip()]
+    served = page.request.get(base_url + asset).text()
+    assert comments and not [comment for comment in comments if comment in served]
+    assert len(served) < 0.7 * len(source)
