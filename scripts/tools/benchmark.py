@@ -267,14 +267,15 @@ def markdown(figures: dict) -> str:
              f"Search latency, keystroke to results (median of {len(SEARCH_QUERIES)}): "
              f"{figures['search_latency_ms']:.0f} ms. Third-party requests, all pages: "
              f"{figures['third_party_requests']}.",
-             "", "| Page (first load) | Requests | HTML | CSS | JS | Other | Total gzip | Total uncompressed |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "", "| Page (first load) | Requests | HTML | CSS | JS | Other | Total gzip | Total uncompressed "
+             "| Plain Material, total gzip |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for load in figures["pages"]:
         by_type = load["gzip_bytes_by_type"]
         other = sum(v for k, v in by_type.items() if k not in ("document", "stylesheet", "script"))
         lines.append(f"| {load['page']} | {load['requests']} | {kb(by_type.get('document', 0))} | "
                      f"{kb(by_type.get('stylesheet', 0))} | {kb(by_type.get('script', 0))} | {kb(other)} | "
-                     f"{kb(sum(by_type.values()))} | {kb(sum(load['identity_bytes_by_type'].values()))} |")
+                     f"{kb(sum(by_type.values()))} | {kb(sum(load['identity_bytes_by_type'].values()))} | "
+                     f"{kb(load['plain_gzip_bytes'])} |")
     if figures.get("lighthouse"):
         keys = [*LIGHTHOUSE_CATEGORIES, *LIGHTHOUSE_METRICS.values()]
         lines += ["", f"| Lighthouse, mobile (median of {figures['lighthouse_runs']}; this site, then plain Material) | "
@@ -297,7 +298,7 @@ def built(site: Path, options: list[str]) -> dict[str, int]:
 
 
 def browse(figures: dict, site: Path, plain: Path, lighthouse_runs: int) -> None:
-    """Page loads, search latency and Lighthouse, for this site and for the plain-Material home page."""
+    """Page loads, search latency and Lighthouse, for this site and for plain Material."""
     from playwright.sync_api import sync_playwright
 
     with served(site, compress=True) as gzip_url, served(site, compress=False) as identity_url, \
@@ -305,13 +306,14 @@ def browse(figures: dict, site: Path, plain: Path, lighthouse_runs: int) -> None
             sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         print("loading pages …", file=sys.stderr)
-        loads = [page_load(browser, path, gzip_url, identity_url) for path in page_paths(site)]
-        figures["pages"] = [{**asdict(load), "gzip_bytes": load.gzip_bytes,
-                             "identity_bytes": load.identity_bytes} for load in loads]
+        paths = page_paths(site)
+        loads = [page_load(browser, path, gzip_url, identity_url) for path in paths]
+        plain_loads = [page_load(browser, path, plain_url, plain_identity) for path in paths]
+        figures["pages"] = [{**asdict(load), "gzip_bytes": load.gzip_bytes, "identity_bytes": load.identity_bytes,
+                             "plain_gzip_bytes": plain.gzip_bytes} for load, plain in zip(loads, plain_loads)]
         figures["third_party_requests"] = sum(load.third_party for load in loads)
-        plain_home = page_load(browser, "", plain_url, plain_identity)
         figures["home"] = {name: {"requests": load.requests, "gzip_bytes": load.gzip_bytes}
-                           for name, load in (("site", loads[0]), ("plain", plain_home))}
+                           for name, load in (("site", loads[0]), ("plain", plain_loads[0]))}
         print("searching …", file=sys.stderr)
         latencies = [search_ms(browser, gzip_url, query) for query in SEARCH_QUERIES]
         figures["search_latencies_ms"], figures["search_latency_ms"] = latencies, statistics.median(latencies)
