@@ -73,11 +73,7 @@ def path(lines: list[list[list[float]]], to_svg, closed: bool) -> str:
 
 def text(to_svg, at: tuple[float, float], words: str, kind: str, anchor: str = "middle") -> str:
     x, y = to_svg(*at)
-    return f'<text x="{round(x)}" y="{round(y)}" class="{kind}" text-anchor="{anchor}">{escape_xml(words)}</text>'
-
-
-def escape_xml(words: str) -> str:
-    return words.replace("&", "&amp;").replace("<", "&lt;")
+    return f'<text x="{round(x)}" y="{round(y)}" class="{kind}" text-anchor="{anchor}">{html.escape(words, quote=False)}</text>'
 
 
 def svg() -> str:
@@ -100,9 +96,9 @@ def svg() -> str:
               f'<path class="peru" d="{path(countries["Peru"], to_svg, True)}"/>',
               f'<path class="lakes" d="{path(data["lakes"], to_svg, True)}"/>',
               f'<path class="rivers" d="{path(data["rivers"], to_svg, False)}"/>']
+    stretch = to_svg(frame["west"] + 1, frame["north"])[0]     # SVG units in a degree of longitude
     for area in areas:
         (x, y), (rx, ry) = to_svg(*area["center"]), area["radii"]
-        stretch = to_svg(frame["west"] + 1, frame["north"])[0]
         shapes.append(f'<ellipse class="area" cx="{round(x)}" cy="{round(y)}" rx="{round(rx * stretch)}" '
                       f'ry="{round(ry * SCALE)}"/>')
     labels = [text(to_svg, COUNTRY_LABELS[name], name, "country name-peru" if name == "Peru" else "country")
@@ -120,7 +116,7 @@ def svg() -> str:
         labels.append(text(to_svg, (place["at"][0] + 0.25, place["at"][1] - 0.1), place["name"], "city", "start"))
     return (f'<svg class="locator-map" viewBox="0 0 {width} {height}" role="img" '
             f'aria-labelledby="map-title map-desc" xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="map-title">{title}</title><desc id="map-desc">{escape_xml(desc)}</desc><style>{STYLE}</style>'
+            f'<title id="map-title">{title}</title><desc id="map-desc">{html.escape(desc, quote=False)}</desc><style>{STYLE}</style>'
             + "".join(shapes) + "".join(labels) + "</svg>")
 
 
