@@ -171,10 +171,10 @@ def rounded(points: list[tuple[float, float]]) -> list[list[float]]:
     return out
 
 
-def area_rings(polygons: list[list[list[tuple[float, float]]]]) -> list[list[list[float]]]:
+def area_rings(shapes: list[list[list[tuple[float, float]]]]) -> list[list[list[float]]]:
     """Every ring of the polygons clipped, simplified and rounded; rings too small to see are dropped."""
     rings = []
-    for polygon in polygons:
+    for polygon in shapes:
         for ring in polygon:
             shape = rounded(simplify(clip_ring(ring)))
             if len(shape) >= 4:
