@@ -63,6 +63,7 @@ SEARCH_WORKER = "reader-search.js"  # docs/assets/javascripts/workers/, beside M
 FOLD_RULES = "assets/javascripts/workers/fold.js"
 APPARATUS_BOOST = 0.2          # entries of pages without article paragraphs, unless the page sets one
 PASSAGE = re.compile(r"p\d+|note-\d+|fn:\d+|ref-[\w-]+")
+ARTICLE_PASSAGE = re.compile(r"(p|fn:)(\d+)")   # of those, the article's paragraphs and its notes where cited
 # Not the text: permalinks, back-links, the running line naming the article, the download line.
 SKIPPED_CLASSES = {"headerlink", "footnote-backref", "article-name", "downloads"}
 TITLE_BLOCK = "title-block"    # marked data-search-exclude for Material; its words (not its links) are home's
@@ -298,8 +299,9 @@ def introduced_terms(plains: list[str], names: list[str]) -> set[str]:
 def introductions(entries: list[Entry], names: list[str]) -> list[str]:
     """For each entry, the terms it is the first passage of the article to hold (paragraphs in
     order, then notes): where the article introduces them."""
-    order = sorted((i for i, e in enumerate(entries) if re.search(r"#(p|fn:)\d+$", e.location)),
-                   key=lambda i: (":" in entries[i].location, int(re.sub(r"\D", "", entries[i].location.rsplit("#")[1]))))
+    passages = {i: ARTICLE_PASSAGE.fullmatch(e.location.rpartition("#")[2]) for i, e in enumerate(entries)}
+    order = sorted((i for i, found in passages.items() if found),
+                   key=lambda i: (passages[i][1] != "p", int(passages[i][2])))
     plains = {i: html.unescape(TAG.sub(" ", entries[i].text)) for i in order}
     folded = {i: comparable(plain) for i, plain in plains.items()}  # once a passage, not once a term
     result = [""] * len(entries)
