@@ -9,16 +9,16 @@ from conftest import RESURGENCE, WITH_TITLE, run_split
 
 
 def test_an_expansion_is_the_run_of_capitalised_words_before_the_brackets():
-    assert defined_in("operations by the Peruvian National Police (PNP) and") == {"PNP": "Peruvian National Police"}
+    assert defined_in("operations by the Peruvian National Police (PNP) and") == {"PNP": ("Peruvian National Police", "")}
 
 
 def test_a_native_name_given_with_the_abbreviation_is_kept():
     text = "the terrorist group Shining Path (SL for its name in Spanish “Sendero Luminoso”) and"
-    assert defined_in(text) == {"SL": "Shining Path [Spanish: Sendero Luminoso]"}
+    assert defined_in(text) == {"SL": ("Shining Path", "Spanish: Sendero Luminoso")}
 
 
 def test_a_dotted_abbreviation_is_read_whole():
-    assert defined_in("the PNP and the Armed Forces (FF. AA.), allowing") == {"FF. AA.": "Armed Forces"}
+    assert defined_in("the PNP and the Armed Forces (FF. AA.), allowing") == {"FF. AA.": ("Armed Forces", "")}
 
 
 def test_an_expansion_stops_at_the_article_that_opens_it():
@@ -61,10 +61,11 @@ def test_no_glossary_entry_comes_from_a_slip_in_the_source(files, passages):
 
 @pytest.mark.parametrize("short, spanish", [
     ("FF. AA.", "Fuerzas Armadas"), ("PNP", "Policía Nacional del Perú"),
-    ("VRAEM", "Valle de los Ríos Apurímac, Ene y Mantaro"), ("MNR", "Movimiento Nacionalista Revolucionario")])
+    ("VRAEM", "Valle de los Ríos Apurímac, Ene y Mantaro"), ("MNR", "Movimiento Nacionalista Revolucionario"),
+    ("SL", "Sendero Luminoso")])    # the article's own Spanish name, set as the edition's words like the others
 def test_a_spanish_abbreviation_shows_the_spanish_words_and_the_english(files, short, spanish):
     english = {"FF. AA.": "Armed Forces", "PNP": "Peruvian National Police", "MNR": "National Revolutionary Movement",
-               "VRAEM": "Apurimac, Ene and Mantaro River Valley"}[short]
+               "VRAEM": "Apurimac, Ene and Mantaro River Valley", "SL": "Shining Path"}[short]
     assert glossary_rows(files)[short] == f'{english} <span class="editorial">\\[Spanish: {spanish}\\]</span>'
 
 

@@ -20,6 +20,9 @@ UNUSED = {
     "an expansion given twice":
         (ABBREVIATIONS, "  UNODC: United Nations Office on Drugs and Crime\n", "  UNODC: UN drugs office\n",
          "“UNODC” is given twice"),
+    "an other-language name the article gives itself":
+        (ABBREVIATIONS, "other_language:\n", "  SL: {Spanish: Sendero Luminoso, source: the article}\n",
+         "the article gives “SL” in Spanish: Sendero Luminoso itself"),
     "a word the article never writes, listed as no abbreviation":
         (ABBREVIATIONS, "not_abbreviations:\n", "  - XIV\n", "the article never writes “XIV”"),
     "a section of the abbreviations nothing reads":

@@ -41,7 +41,7 @@ class Abbreviation:
     short: str
     expansion: str
     from_article: bool
-    other_language: str = ""  # "Spanish: Policía Nacional del Perú", the edition's
+    other_language: str = ""  # "Spanish: Policía Nacional del Perú", in the edition's square brackets
     slip: bool = False  # a slip of the article's, explained where it stands, not in the Glossary
 
     @property
@@ -69,18 +69,18 @@ def long_form(before: str) -> str:
     return " ".join(name).rstrip(",")
 
 
-def defined_in(text: str) -> dict[str, str]:
-    """Expansions a text gives for its abbreviations, longest first."""
-    found: dict[str, str] = {}
+def defined_in(text: str) -> dict[str, tuple[str, str]]:
+    """Expansions a text gives for its abbreviations, the longest of each, with the native name
+    given with it ("Spanish: Sendero Luminoso", shown as the edition's words) or nothing."""
+    found: dict[str, tuple[str, str]] = {}
     for match in DEFINED.finditer(text):
         expansion = long_form(text[:match.start()])
         if not expansion:
             continue
-        if match["native"]:
-            expansion += f" [{match['language']}: {match['native']}]"  # the edition's words: square brackets
+        native = f"{match['language']}: {match['native']}" if match["native"] else ""
         short = match["short"].strip()
-        if len(expansion) > len(found.get(short, "")):
-            found[short] = expansion
+        if len(expansion + native) > len("".join(found.get(short, ()))):
+            found[short] = (expansion, native)
     return found
 
 
@@ -142,11 +142,11 @@ def abbreviations(article: Article, passages: list[Passage], data: Path = DATA) 
     editorial = load_editorial(data)
     texts: list[tuple[str, Where | None]] = [(article.title, None), (article.publication, None)]
     texts += [(passage.text, passage.where) for passage in passages]
-    given: dict[str, str] = {}
+    given: dict[str, tuple[str, str]] = {}
     for text, _ in texts:
-        for short, expansion in defined_in(text).items():
-            if len(expansion) > len(given.get(short, "")):
-                given[short] = expansion
+        for short, (expansion, native) in defined_in(text).items():
+            if len(expansion + native) > len("".join(given.get(short, ()))):
+                given[short] = (expansion, native)
     found: dict[str, Abbreviation] = {}
     seen: set[str] = set()
     for text, where in texts:
@@ -158,7 +158,8 @@ def abbreviations(article: Article, passages: list[Passage], data: Path = DATA) 
             if short in editorial.slips:
                 found[short] = Abbreviation(short, editorial.slips[short][0], False, slip=True)
             elif short in given:
-                found[short] = Abbreviation(short, given[short], True, other)
+                expansion, native = given[short]
+                found[short] = Abbreviation(short, expansion, True, native or other)
             elif short in editorial.expansions:
                 found[short] = Abbreviation(short, editorial.expansions[short][0], False, other)
             else:
@@ -171,8 +172,12 @@ def abbreviations(article: Article, passages: list[Passage], data: Path = DATA) 
                 raise ArticleError(data, number, f"the article never uses “{short}”: remove its {what}")
     for short, (_, number) in editorial.expansions.items():
         if short in given:
-            raise ArticleError(data, number, f"the article spells “{short}” out itself, as “{given[short]}”: "
+            raise ArticleError(data, number, f"the article spells “{short}” out itself, as “{given[short][0]}”: "
                                              "remove this expansion")
+    for short, (_, number) in editorial.other_language.items():
+        if given.get(short, ("", ""))[1]:
+            raise ArticleError(data, number, f"the article gives “{short}” in {given[short][1]} itself: "
+                                             "remove this other-language name")
     for word, number in editorial.not_abbreviations.items():
         if word not in seen:
             raise ArticleError(data, number, f"the article never writes “{word}”: remove it")
