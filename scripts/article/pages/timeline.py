@@ -97,7 +97,7 @@ def timeline_page(passages: list[Passage], data: EditorData) -> Page:
     found = events([p for p in passages if p.paragraph is not None], data)
     body = ("\n# Timeline\n\n"
             f"The {len(found)} dates the article states, earliest first, each with the sentence it comes "
-            "from and a link to its paragraph (¶). The short labels are the editors’.\n\n"
+            "from and a link to its paragraph (¶). The short labels are this edition’s.\n\n"
             + "\n".join(map(event_block, found)))
     # The page quotes the article: search finds the paragraphs themselves.
     return page(PATH, "Timeline", body, title="Timeline",
