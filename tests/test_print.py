@@ -62,3 +62,14 @@ def test_a_link_to_another_page_prints_as_plain_text_and_an_external_one_with_it
     original = page.locator(".title-block a", has_text="Read the original")
     assert original.evaluate("a => getComputedStyle(a, '::after').content") == f'" <{original.get_attribute("href")}>"'
     page.close()
+
+
+@pytest.mark.parametrize("path", ["", "print/"], ids=["home", "print edition"])
+def test_a_printed_title_page_holds_the_locator_map_as_the_pdf_does(browser, base_url, tmp_path, path):
+    page = browser.new_page()
+    page.goto(base_url + path)
+    page.pdf(path=str(tmp_path / "printed.pdf"), format="A4")
+    page.close()
+    first = unicodedata.normalize("NFKC", PdfReader(tmp_path / "printed.pdf").pages[0].extract_text())
+    assert "Shining Path and its Alliance" in first
+    assert all(label in first for label in ("Pacific Ocean", "VRAEM\n(approximate)", "Lima"))
