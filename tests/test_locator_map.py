@@ -173,3 +173,16 @@ def test_drawing_the_map_asks_the_network_for_nothing(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     locator_map.extract.cache_clear()
     assert "<svg" in locator_map.map_block(["Peru"])
+
+
+def overlapping(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["width"] - 1 and b["x"] < a["x"] + a["width"] - 1
+            and a["y"] < b["y"] + b["height"] - 1 and b["y"] < a["y"] + a["height"] - 1)
+
+
+def test_no_label_of_the_map_is_written_over_another(home):
+    boxes = home.locator("#map svg text").evaluate_all("""texts => texts.map(e => {
+        const r = e.getBoundingClientRect()
+        return {name: e.textContent, x: r.x, y: r.y, width: r.width, height: r.height}})""")
+    crossing = [(a["name"], b["name"]) for i, a in enumerate(boxes) for b in boxes[i + 1:] if overlapping(a, b)]
+    assert crossing == [], crossing

@@ -23,10 +23,12 @@ from ..numbering import HOME
 EXTRACT = Path(__file__).resolve().parents[2] / "data" / "map" / "peru.json"
 ANCHOR = "map"  # the map's id on the home page: the Index links to it
 SCALE = 40  # SVG units per degree of latitude
+# A department's name, in degrees: a letter's width, and the line's height above and below the baseline.
+LETTER, LINE, DESCENT = 0.26, 0.5, 0.15
 
 # Where each country's name is set (longitude, latitude), inside the part of it the frame shows.
 COUNTRY_LABELS = {"Peru": (-73.6, -5.6), "Ecuador": (-78.4, -1.7), "Colombia": (-72.6, -0.2),
-                  "Brazil": (-69.8, -8.2), "Bolivia": (-67.9, -15.2), "Chile": (-69.75, -18.45)}
+                  "Brazil": (-69.5, -7.8), "Bolivia": (-67.9, -15.2), "Chile": (-69.75, -18.45)}
 OCEAN_LABEL = (-80.0, -12.6)
 # The Index's places (scripts/data/index.yml) that the map shows, and what it shows them as.
 SHOWN = {"Peru": "Peru", "Bolivia": "Bolivia", "Colombia": "Colombia",
@@ -76,6 +78,46 @@ def text(to_svg, at: tuple[float, float], words: str, kind: str, anchor: str = "
     return f'<text x="{round(x)}" y="{round(y)}" class="{kind}" text-anchor="{anchor}">{html.escape(words, quote=False)}</text>'
 
 
+def inside(point: tuple[float, float], rings: list[list[list[float]]]) -> bool:
+    """Whether ``point`` lies inside ``rings`` (even-odd rule: a hole's ring takes it out again)."""
+    x, y = point
+    crossings = 0
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                crossings += 1
+    return crossings % 2 == 1
+
+
+def in_area(point: tuple[float, float], areas: list[dict]) -> bool:
+    x, y = point
+    return any(((x - a["center"][0]) / a["radii"][0]) ** 2 + ((y - a["center"][1]) / a["radii"][1]) ** 2 <= 1
+               for a in areas)
+
+
+def label_points(departments: list[dict], areas: list[dict]) -> list[tuple[float, float]]:
+    """Where each department's name is set: Natural Earth's point for it or, where the name would
+    cross a valley's area or a name set before it, the nearest point nudged a quarter of a degree
+    at a time that is clear of both and still inside the department (failing all, Natural Earth's)."""
+    taken: list[tuple[float, float, float, float]] = []     # west, east, south, north of each name set
+    points = []
+    for department in departments:
+        lon, lat = department["label"]
+        half = len(department["name"]) * LETTER / 2            # the name is centred on its point
+        def clear(at: tuple[float, float]) -> bool:
+            x0, y0 = at
+            outline = [(x0 + half * i / 4, y0 + dy) for i in range(-4, 5) for dy in (-DESCENT, LINE / 2, LINE)]
+            return (inside(at, department["rings"]) and not any(in_area(point, areas) for point in outline)
+                    and not any(x0 - half < east and west < x0 + half and y0 - DESCENT < north and south < y0 + LINE
+                                for west, east, south, north in taken))
+        nudged = [(lon + dx * step, lat + dy * step) for step in (0.25, 0.5, 0.75, 1)
+                  for dx, dy in ((0, -1), (-1, 0), (1, 0), (0, 1))]
+        x, y = next((at for at in [(lon, lat), *nudged] if clear(at)), (lon, lat))
+        taken.append((x - half, x + half, y - DESCENT, y + LINE))
+        points.append((x, y))
+    return points
+
+
 def svg() -> str:
     """The map as one line of SVG (a line break would end Markdown's raw HTML block)."""
     data = extract()
@@ -104,7 +146,7 @@ def svg() -> str:
     labels = [text(to_svg, COUNTRY_LABELS[name], name, "country name-peru" if name == "Peru" else "country")
               for name in countries]
     labels.append(text(to_svg, OCEAN_LABEL, "Pacific Ocean", "ocean"))
-    labels += [text(to_svg, tuple(d["label"]), d["name"], "department") for d in labelled]
+    labels += [text(to_svg, at, d["name"], "department") for d, at in zip(labelled, label_points(labelled, areas))]
     for area in areas:
         lon, lat = area["center"]
         east = lon + area["radii"][0] + 0.15
