@@ -167,3 +167,19 @@ def test_a_stale_alias_fails_the_script_with_exit_2_and_leaves_the_pages_alone(t
     assert result.stderr.startswith(f"{data}:{line_of(data, 'El Drácula')}: “El Drácula” (Catalino Escalante)")
     assert [p.name for p in out.iterdir()] == ["index.md"] and (out / "index.md").read_text() == "before\n"
 
+
+
+def test_following_a_cross_reference_shows_its_entry_on_the_screen(page, base_url):
+    page.goto(base_url + INDEX)
+    references = page.locator("li:has(> em:text-is('see')) > a")
+    assert references.count() >= 10
+    for n in range(references.count()):
+        link = references.nth(n)
+        heading = link.inner_text()
+        link.click()
+        entry = page.locator("li > strong:target")
+        assert entry.inner_text() == heading
+        box, header = entry.bounding_box(), page.locator(".md-header").bounding_box()
+        assert header["y"] + header["height"] <= box["y"], heading          # not under the header
+        assert box["y"] + box["height"] <= page.viewport_size["height"], heading
+        page.go_back()

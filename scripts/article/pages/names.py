@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..index_data import KINDS, EditorData, Entry, Term
 from ..markdown import REPEATS_THE_TEXT, editorial, escape, page
 from ..model import Page, Passage
+from ..numbering import slugify
 from ..text import fold
 from .locator_map import on_the_map
 
@@ -80,11 +81,16 @@ def other_forms(entry: Entry) -> list[str]:
     return [form.text for form in entry.forms if fold(form.text) != name]
 
 
+def entry_id(entry: Entry) -> str:
+    """The entry's anchor, which its cross-references link to: "name-guzman-abimael"."""
+    return f"name-{slugify(entry.heading)}"
+
+
 def headword(entry: Entry) -> str:
     """The headword in bold, the article's other forms of it in square brackets, and its aliases
     in quotes: "[also SL]" when the article also uses the name itself, "[as Mexican]" when not."""
     others = other_forms(entry)
-    text = f"**{escape(entry.heading)}**"
+    text = f"**{escape(entry.heading)}**{{: #{entry_id(entry)} }}"
     if others:
         also = any(fold(form.text) == fold(entry.name.text) for form in entry.forms)
         text += " " + editorial(f"{'also' if also else 'as'} {escape(', '.join(others))}")
@@ -94,7 +100,7 @@ def headword(entry: Entry) -> str:
 
 
 def cross_references(entries: list[Entry]) -> list[tuple[str, str]]:
-    """(the form, "the form, *see* headword") for each name in direct order, other form and alias
+    """(the form, "the form, *see* headword", linked to the entry) for each name in direct order, other form and alias
     of ``entries`` (one kind) that another headword stands between it and its entry."""
     keys = sorted(sort_key(entry.heading) for entry in entries)
     found = []
@@ -104,7 +110,7 @@ def cross_references(entries: list[Entry]) -> list[tuple[str, str]]:
         for form in (*direct, *other_forms(entry), *(f"“{alias.text}”" for alias in entry.aliases)):
             low, high = sorted((sort_key(form), own))
             if any(low < key < high for key in keys):
-                found.append((form, f"{escape(form)}, *see* {escape(entry.heading)}"))
+                found.append((form, f"{escape(form)}, *see* [{escape(entry.heading)}](#{entry_id(entry)})"))
     return found
 
 
