@@ -78,6 +78,20 @@ def test_each_copy_button_copies_its_styles_citation_as_plain_text(site, browser
     assert copied == citation(site, style)
 
 
+@pytest.mark.parametrize("button, start", [("Copy the BibTeX entry", "@incollection{"), ("Copy the RIS record", "TY  - CHAP")])
+def test_the_bibtex_and_ris_buttons_copy_the_block_above_them(browser, base_url, button, start):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base_url + "cite/")
+    page.get_by_role("button", name=button).click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    block = page.get_by_role("button", name=button).locator("xpath=preceding::pre[1]").inner_text()
+    context.close()
+    assert copied.startswith(start) and len(copied.splitlines()) >= 5
+    assert copied.strip() == block.strip()
+
+
 def test_the_cite_page_shows_the_styles_in_the_order_of_the_one_list(site):
     from article.citation_record import STYLES
 

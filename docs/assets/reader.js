@@ -1,16 +1,5 @@
 // The edition's few additions to Material's own scripts (hand-written; not generated).
 
-// Material wraps each code block's copy button in an unlabelled <nav>. Several of them on
-// one page (the Cite page) are landmarks a screen reader cannot tell apart: name each one
-// after the heading above its block.
-document$.subscribe(() => {
-  for (const nav of document.querySelectorAll(".md-code__nav:not([aria-label])")) {
-    let heading = nav.closest(".highlight") || nav.closest("pre")
-    while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling
-    nav.setAttribute("aria-label", `Copy ${heading ? heading.textContent.replace(/#$/, "").trim() : "code"}`)
-  }
-})
-
 // Notes where the reader is. On a touch screen a tap on a note marker would jump to the list
 // at the foot of the page and lose the reader's place. The tap instead keeps the page still
 // and shows the note in Material's own tooltip (content.footnote.tooltips), which stays open

@@ -32,10 +32,15 @@ def citation_files(rec: Record) -> dict[str, str]:
     return {BIB: bibtex(rec), RIS: ris(rec), CSL: csl_json(rec)}
 
 
+def copy_button(text: str, label: str) -> str:
+    """A button, named ``label``, that copies ``text``, under every form of the citation alike."""
+    copied = html.escape(text).replace("\n", "&#10;")    # one line of Markdown, whatever the text's lines
+    return f"<button class=\"md-button citation-copy\" type=\"button\" data-clipboard-text=\"{copied}\">{label}</button>\n"
+
+
 def styled(key: str, citation: Styled, button: str) -> str:
     """A citation as its style sets it, anchored by its style's key, and a button that copies it as plain text."""
-    return (f"{citation.markdown}\n{{: #{key} .citation }}\n\n<button class=\"md-button citation-copy\" type=\"button\" "
-            f"data-clipboard-text=\"{html.escape(citation.plain)}\">{button}</button>\n")
+    return f"{citation.markdown}\n{{: #{key} .citation }}\n\n" + copy_button(citation.plain, button)
 
 
 def styles_text(cited: dict[str, Styled]) -> str:
@@ -54,16 +59,18 @@ def cite_page(rec: Record, cited: dict[str, Styled]) -> Page:
     """The "Cite this article" page: the citation in each style, BibTeX and RIS, and three files."""
     files = ", ".join(f"[{name}]({path}){{: download=\"{rec.key}.{path.rsplit('.', 1)[1]}\" }}"
                       for name, path in (("BibTeX (.bib)", BIB), ("RIS (.ris)", RIS), ("CSL-JSON (.json)", CSL)))
+    bib, record = bibtex(rec, abstract=False), ris(rec, abstract=False)
     text = (f"\n# Cite this article\n\n{posted(rec)}. The publisher's web page names no personal author (its "
             f"disclaimer speaks of “the author” without naming one, and says its ideas do not necessarily reflect the publisher's), so "
             f"its publisher, the {escape(rec.author)} ({escape(rec.short_author)}), is the author of record, "
-            f"under that one name in every form below. Cite the article as published, not this edition. Each "
+            f"under that one name in every form below. Cite the article as published, not this edition; to point "
+            f"to one paragraph, its Cite button adds the paragraph's number (¶) and its address here. Each "
             f"button copies its citation as plain text.\n\n"
             + download_line(rec.title) + styles_text(cited) +
             f"\n## BibTeX\n\nFor LaTeX, with BibTeX or biblatex.\n\n"
-            f"``` {{ .text .citation-code }}\n{bibtex(rec, abstract=False)}```\n"
+            f"``` {{ .text .citation-code }}\n{bib}```\n\n" + copy_button(bib, "Copy the BibTeX entry") +
             f"\n## RIS\n\nFor Zotero, EndNote, Mendeley and other reference managers.\n\n"
-            f"``` {{ .text .citation-code }}\n{ris(rec, abstract=False)}```\n"
+            f"``` {{ .text .citation-code }}\n{record}```\n\n" + copy_button(record, "Copy the RIS record") +
             f"\n## Files\n\nThe same with the article's summary, to download: {files}.\n")
     return page(PATH, "Cite this article", text, title="Cite this article",
                 description=f"How to cite “{rec.title}”: Chicago, APA, BibTeX, RIS and CSL-JSON.")
