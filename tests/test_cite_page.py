@@ -64,30 +64,33 @@ def test_chicago_and_apa_set_the_book_in_italics_and_the_chapter_in_roman(site):
         assert re.search(r"[Ii]n <em>", entry), style
 
 
-@pytest.mark.parametrize("style, button", [("chicago-note", "Copy the Chicago note"),
-                                           ("chicago-bibliography", "Copy the Chicago bibliography entry"),
-                                           ("apa", "Copy the APA reference")])
-def test_each_copy_button_copies_its_styles_citation_as_plain_text(site, browser, base_url, style, button):
+@pytest.fixture
+def copy(browser, base_url):
+    """Press a button of the Cite page on a phone: (what it copied, the text of the block above it)."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(base_url + "cite/")
-    page.get_by_role("button", name=button).click()
-    copied = page.evaluate("navigator.clipboard.readText()")
+
+    def press(name: str) -> tuple[str, str]:
+        button = page.get_by_role("button", name=name)
+        button.click()
+        return page.evaluate("navigator.clipboard.readText()"), button.locator("xpath=preceding::*[self::p or self::pre][1]").inner_text()
+    yield press
     context.close()
+
+
+@pytest.mark.parametrize("style, button", [("chicago-note", "Copy the Chicago note"),
+                                           ("chicago-bibliography", "Copy the Chicago bibliography entry"),
+                                           ("apa", "Copy the APA reference")])
+def test_each_copy_button_copies_its_styles_citation_as_plain_text(site, copy, style, button):
+    copied, _ = copy(button)
     assert copied == citation(site, style)
 
 
 @pytest.mark.parametrize("button, start", [("Copy the BibTeX entry", "@incollection{"), ("Copy the RIS record", "TY  - CHAP")])
-def test_the_bibtex_and_ris_buttons_copy_the_block_above_them(browser, base_url, button, start):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    page.goto(base_url + "cite/")
-    page.get_by_role("button", name=button).click()
-    copied = page.evaluate("navigator.clipboard.readText()")
-    block = page.get_by_role("button", name=button).locator("xpath=preceding::pre[1]").inner_text()
-    context.close()
+def test_the_bibtex_and_ris_buttons_copy_the_block_above_them(copy, button, start):
+    copied, block = copy(button)
     assert copied.startswith(start) and len(copied.splitlines()) >= 5
     assert copied.strip() == block.strip()
 
