@@ -58,10 +58,11 @@ def printed_from(url: str, date: str) -> str:
             f'the reader edition of {date}.</p>')
 
 
-def reading_time(words: int) -> str:
-    """A short line saying how long the page takes to read."""
+def reading_time(words: int, whole: bool = False) -> str:
+    """A short line saying how long the page takes to read, or on home, where the article opens,
+    how long the whole article does."""
     minutes = max(1, round(words / WORDS_PER_MINUTE))
-    return f'<p class="reading-time" data-search-exclude>{minutes} min read</p>'
+    return f'<p class="reading-time" data-search-exclude>{"The whole article: " if whole else ""}{minutes} min read</p>'
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -77,6 +78,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     article = generated(config, NAVIGATION)["article"]
     if FIRST_HEADING_END not in output or page.file.src_uri not in article:  # the edition's pages are not read through
         return output
-    words = sum(words_on.get(path, 0) for path in article) if page.file.src_uri == HOME else \
-        words_on.get(page.file.src_uri, 0)
-    return output.replace(FIRST_HEADING_END, FIRST_HEADING_END + reading_time(words), 1)
+    whole = page.file.src_uri == HOME
+    words = sum(words_on.get(path, 0) for path in article) if whole else words_on.get(page.file.src_uri, 0)
+    return output.replace(FIRST_HEADING_END, FIRST_HEADING_END + reading_time(words, whole), 1)
