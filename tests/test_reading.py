@@ -258,15 +258,6 @@ def test_every_section_says_how_long_it_takes_to_read(base_url, page, path):
     assert re.fullmatch(r"\d+ min read", page.locator(".reading-time").inner_text())
 
 
-def test_home_says_how_long_the_whole_article_takes_to_read_and_no_less_than_its_sections(base_url, page):
-    minutes = []
-    for path in ["", *SECTION_PAGES]:
-        page.goto(base_url + path)
-        minutes.append(page.locator(".reading-time").inner_text())
-    whole = re.fullmatch(r"The whole article: (\d+) min read", minutes[0])
-    assert whole and int(whole[1]) >= sum(int(m.split()[0]) for m in minutes[1:]) - len(SECTION_PAGES)
-
-
 @pytest.mark.parametrize("path", ["notes/", "references/", "cite/", "about/", "glossary/"])
 def test_the_editions_own_pages_give_no_reading_time(base_url, page, path):
     page.goto(base_url + path)
