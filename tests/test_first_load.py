@@ -77,7 +77,6 @@ def test_a_link_to_a_search_opens_it_with_its_results(page, base_url):
     assert WORD in first_result(page).lower()
 
 
-
 COMMENT = re.compile(r"/\*(.*?)\*/|^\s*//(.*)$", re.S | re.M)
 
 
