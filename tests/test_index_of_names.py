@@ -179,6 +179,7 @@ def test_following_a_cross_reference_shows_its_entry_on_the_screen(page, base_ur
         link.click()
         entry = page.locator("li > strong:target")
         assert entry.inner_text() == heading
+        assert entry.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)", heading  # marked
         box, header = entry.bounding_box(), page.locator(".md-header").bounding_box()
         assert header["y"] + header["height"] <= box["y"], heading          # not under the header
         assert box["y"] + box["height"] <= page.viewport_size["height"], heading

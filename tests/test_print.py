@@ -70,6 +70,8 @@ def test_a_printed_title_page_holds_the_locator_map_as_the_pdf_does(browser, bas
     page.goto(base_url + path)
     page.pdf(path=str(tmp_path / "printed.pdf"), format="A4")
     page.close()
-    first = unicodedata.normalize("NFKC", PdfReader(tmp_path / "printed.pdf").pages[0].extract_text())
-    assert "Shining Path and its Alliance" in first
-    assert all(label in first for label in ("Pacific Ocean", "VRAEM\n(approximate)", "Lima"))
+    pages = [unicodedata.normalize("NFKC", p.extract_text()) for p in PdfReader(tmp_path / "printed.pdf").pages]
+    assert "Shining Path and its Alliance" in pages[0]
+    assert all(label in pages[0] for label in ("Pacific Ocean", "VRAEM\n(approximate)", "Lima"))
+    # the map's credit on one page, whole
+    assert any("[Map: countries" in text and "does not show" in text for text in pages)
