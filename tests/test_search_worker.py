@@ -1,7 +1,7 @@
 """The edition's search worker stands between the page and Material's: the contract it relies on.
 
 docs/assets/javascripts/workers/reader-search.js loads Material's worker with importScripts and
-relies on how Material 9.8.1 talks to the page: its worker registers one "message" listener on
+relies on how Material 9.8.2 talks to the page: its worker registers one "message" listener on
 its global scope and answers each message with the global postMessage; setup (type 0) is
 answered by ready (1), a query (2, the typed text) by a result (3) whose items are groups of
 entries, one per page, each with its location, score and the query terms it matched. An upgrade
@@ -19,7 +19,7 @@ import material
 
 from article.text import fold
 
-MATERIAL_VERSION = "9.8.1"
+MATERIAL_VERSION = "9.8.2"
 WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
 
 # Material's worker alone in a stand-in for a worker's global scope: what it registers, what it answers.
