@@ -30,6 +30,12 @@ The queries are derived from the article as the built pages show it: for every p
   Glossary says it is first used), a name (at its first mention in the Index): the passage
   that introduces it should be the first result.
 - ``title``: the words of an article page's headings, and each heading whole: they find the page.
+- ``edition``: every Glossary entry as "glossary" and the abbreviation, and by what the abbreviation
+  stands for (in English and in the other language the edition gives) where the article does not
+  write it; every Timeline event by
+  its label and as "timeline" and its date; every Index entry as "index" and its headword; every
+  reference by its title and its short label; every note as "note" and its number. Each should be
+  found at its own anchor (``linked``).
 - ``typo``: one typo, at any letter, in a word of 6+ letters of the passages (notes included)
   and of the names, cited authors and titles: a neighbouring key instead of a letter, two
   letters swapped, a letter left out, a letter typed twice or a neighbouring key added.
@@ -79,10 +85,10 @@ from hooks.word_forms import IRREGULAR, spanish_forms, verb_forms  # Spanish num
 ROOT = Path(__file__).resolve().parent.parent
 HARNESS = Path(__file__).resolve().parent / "search_worker.js"
 CLASSES = ["word", "case", "inflection", "accent", "hyphen", "acronym", "phrase", "name", "number",
-           "prefix", "compound", "book", "introduced", "title", "typo"]
+           "prefix", "compound", "book", "introduced", "title", "typo", "edition"]
 PHRASE_CLASSES = {"phrase", "name"}
 # Pages that are the edition's apparatus around the article, not the article's text.
-BACK_MATTER = {"notes/", "references/", "index-of-names/", "about/", "cite/"}
+BACK_MATTER = {"notes/", "references/", "index-of-names/", "about/", "cite/", "glossary/", "timeline/"}
 
 STOP_WORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being
@@ -452,6 +458,37 @@ def title_block(site: Path) -> list[str]:
     return [html.unescape(re.sub(r"<[^>]+>", "", m)) for m in re.findall(r"<(?:strong|em)>(.*?)</(?:strong|em)>", block, re.S)]
 
 
+def plain(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+def edition_entries(site: Path) -> list[tuple[str, str]]:
+    """(query, location) for each entry of the edition's own pages, by its own words."""
+    def page(name: str) -> str:
+        return (site / name / "index.html").read_text(encoding="utf-8")
+    found = []
+    for anchor, short, stands in re.findall(r'<td><span id="(abbr-[^"]+)">(.*?)</span>.*?</td>\s*<td>(.*?)</td>',
+                                            page("glossary"), re.S):
+        english, _, other = stands.partition('<span class="editorial">')
+        found += [(f"glossary {plain(short)}", f"glossary/#{anchor}"),
+                  (plain(english).rstrip(" *"), f"glossary/#{anchor}")]
+        if other:
+            found.append((plain(other).strip("[]").partition(": ")[2], f"glossary/#{anchor}"))
+    for anchor, when, label in re.findall(r'<h2 id="([^"]+)">(.*?)<a class="headerlink.*?<strong>(.*?)</strong>',
+                                          page("timeline"), re.S):
+        found += [(f"timeline {plain(when)}", f"timeline/#{anchor}"), (plain(label), f"timeline/#{anchor}")]
+    for anchor, headword in re.findall(r'<strong id="(name-[^"]+)">(.*?)</strong>', page("index-of-names")):
+        found.append((f"index {plain(headword)}", f"index-of-names/#{anchor}"))
+    for anchor, entry in re.findall(r'<p class="reference" id="(ref-[^"]+)">(.*?)<br', page("references"), re.S):
+        title = re.search(r"“(.*?)[.,]?”|<em>(.*?)</em>", entry)
+        found.append((plain(title[1] or title[2]), f"references/#{anchor}"))
+    for label, key in re.findall(r'Full reference: <a href="[^"]*#(ref-[^"]+)">(.*?)</a>', page("notes")):
+        found.append((plain(key), f"references/#{label}"))
+    for number in re.findall(r'<p class="endnote" id="note-(\d+)">', page("notes")):
+        found.append((f"note {number}", f"#fn:{number}"))
+    return found
+
+
 # The prefixes that make the article's compounds (narcoterrorism, neosenderism), not the start
 # of ordinary words ("interpretation", "predict").
 COMPOUNDING = re.compile(r"(?:narco|neo|socio|post)([^\W\d_]{4,})")
@@ -547,6 +584,13 @@ def generate(article: Article) -> list[Query]:
             for heading in headings:               # a section's title words find the section
                 for w in {heading, *(w for w in words_of(heading) if is_content(w))}:
                     extra.append(Query("title", w, frozenset({page}), frozenset({page}), ("only",)))
+        for text, location in edition_entries(article.site):
+            if location.startswith("#fn:"):    # a note is found where it is cited
+                location = next(loc for p in article.passages for loc in p.locations if loc.endswith(location))
+            if location.startswith("glossary/") and article.holding_sequence(text):
+                continue                       # the article's words: its paragraphs come first
+
+            extra.append(Query("edition", text, frozenset({location}), frozenset({page_of(location)}), ("only",)))
     for term, location in introductions(article):
         passage = next((p for p in article.passages if location in p.locations), None)
         if passage is not None and holds_sequence([folded(w) for w in words_of(passage.text)], term):

@@ -99,7 +99,7 @@ def test_each_paragraph_and_note_is_an_entry_of_its_own_without_markers_and_perm
 
 def test_a_note_is_indexed_once_as_its_footnote():
     entries = [Entry("notes/#note-6", "Note 6", "x"), Entry("page/#fn:6", "Note 6", "x"),
-               Entry("references/#ref-dea2022", "", "x"), Entry("notes/#note-12", "Note 12", "y")]
+               Entry("notes/#note-12", "Note 12", "y")]
     assert [e.location for e in once(entries)] == ["page/#fn:6", "notes/#note-12"]
 
 
@@ -109,11 +109,31 @@ def test_the_built_index_has_an_entry_for_every_paragraph_and_note_once(site):
     notes = sorted(int(m[1]) for loc in locations if (m := re.search(r"#(?:fn:|note-)(\d+)$", loc)))
     assert paragraphs == list(range(1, 21))
     assert notes == list(range(1, 12))
-    assert not [loc for loc in locations if "#ref-" in loc]
 
 
-def test_the_built_index_leaves_out_the_print_edition_and_the_glossary(site):
-    assert not [doc["location"] for doc in index(site)["docs"] if doc["location"].startswith(("print/", "glossary/"))]
+def test_the_built_index_leaves_out_the_print_edition_and_the_cite_pages_code(site):
+    docs = index(site)["docs"]
+    assert not [doc["location"] for doc in docs if doc["location"].startswith("print/")]
+    assert not [doc["location"] for doc in docs if "@incollection" in doc["text"] or "TY  - CHAP" in doc["text"]]
+
+
+def test_each_entry_of_the_editions_pages_is_a_result_at_its_anchor_titled_by_its_page(site):
+    titles = {doc["location"]: doc["title"] for doc in index(site)["docs"]}
+    assert titles["glossary/#abbr-pnp"] == "Glossary: PNP"
+    assert titles["timeline/#1952"] == "Timeline: 1952"
+    assert titles["index-of-names/#name-guzman-abimael"] == "Index: Guzmán, Abimael"
+    assert titles["references/#ref-lee1991"] == "References: Lee 1991"
+    assert titles["about/#disclaimer"] == "About this edition: Disclaimer"
+
+
+def test_a_glossary_row_is_an_entry_of_its_own_with_its_cells_words_apart():
+    content = ('<h1 id="glossary">Glossary</h1><p>The abbreviations.</p><table><tbody><tr>'
+               '<td><span id="abbr-pnp"><abbr title="x">PNP</abbr></span></td><td>Peruvian National Police '
+               '<span class="editorial">[Spanish: Policía Nacional del Perú]</span></td><td><a href="#p10">¶10</a></td>'
+               '</tr></tbody></table>')
+    own, row = page_entries("glossary/", content, "Glossary")
+    assert (own.text, row.location, row.title) == ("<p>The abbreviations.</p>", "glossary/#abbr-pnp", "Glossary: PNP")
+    assert row.text == "<p>PNP Peruvian National Police [Spanish: Policía Nacional del Perú] ¶10</p>"
 
 
 def test_the_built_index_keeps_materials_format_and_the_configured_search(site):

@@ -7,9 +7,13 @@ from each page's rendered content as the page is built:
 - Passages: every paragraph of the article (``#p12``) and every note is an entry of its
   own, so that a result leads to the paragraph, and a paragraph that holds all the words
   of a query outranks a page whose title holds one of them. A note is indexed once, as the
-  footnote on the page that cites it (``#fn:6``): the Notes page repeats it and the
-  References page repeats its citation, so their copies are left out of the index (both
-  pages stay findable by their titles).
+  footnote on the page that cites it (``#fn:6``): the Notes page's copy is left out.
+- The edition's own pages are found entry by entry, each at its anchor and titled by its page
+  and its name: a Glossary row ("Glossary: PNP"), an Index entry ("Index: Guzmán, Abimael"), a
+  reference with the note's words and its evidence ("References: Lee 1991", its label from
+  refs.bib), a Timeline event or a section of About or Cite ("Timeline: 1952"). Code blocks
+  (the Cite page's BibTeX and RIS) and buttons are no text; the print edition is left out.
+  Reading a page into entries is scripts/hooks/search_entries.py.
 - A page's own entry leaves out the line naming the article above a section's title and the
   download line, and keeps home's title block (publisher and book) without its links; it
   carries a ``snippet``, its first passage's first words, which the edition's worker shows
@@ -46,35 +50,24 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from article.config import BIBLIOGRAPHY
 from article.index_data import load_editor_data
+from article.refs_bib import load_works
 from article.text import COMBINING_MARKS, TAG, comparable, fold, separator, words
+from hooks.search_entries import ARTICLE_PASSAGE, Entry, once, page_entries
 from hooks.word_forms import ENDINGS, ROOT, english_forms, spanish_forms
 
 SEARCH_WORKER = "reader-search.js"  # docs/assets/javascripts/workers/, beside Material's
 FOLD_RULES = "assets/javascripts/workers/fold.js"
 APPARATUS_BOOST = 0.2          # entries of pages without article paragraphs, unless the page sets one
-PASSAGE = re.compile(r"p\d+|note-\d+|fn:\d+|ref-[\w-]+")
-ARTICLE_PASSAGE = re.compile(r"(p|fn:)(\d+)")   # of those, the article's paragraphs and its notes where cited
-# Not the text: permalinks, back-links, the running line naming the article, the download line.
-SKIPPED_CLASSES = {"headerlink", "footnote-backref", "article-name", "downloads"}
-TITLE_BLOCK = "title-block"    # marked data-search-exclude for Material; its words (not its links) are home's
-SNIPPET_WORDS = 30             # a page's result shows the first words of its first passage
 # A term the article introduces: quoted after "known as" or "called" ("known as “firmas,”").
 INTRODUCED = re.compile(r"(?:known as|called|named)\s+[“‘\"]([^”’\"]+?)[,.;]?[”’\"]")
-KEPT_TAGS = {"p", "li", "ol", "ul", "code", "pre"}       # block tags Material keeps in an entry's text
-HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-SPACE = re.compile(r"\s+")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-EMPTY_ELEMENT = re.compile(r"<(\w+)>\s*</\1>")
 QUOTED = re.compile(r"[“‘](.+?)[”’]")
 SPANISH_MARKERS = frozenset("el la los las del y en de sobre una un al por para con que".split())
 # Prefixes readers may type apart: "narco-terrorist" finds "narcoterrorist".
@@ -85,150 +78,6 @@ LETTERS = re.compile(r"[^\W\d_]+")
 ACCENTED = re.compile(r"[áéíóúñ]")
 PREFIXED = re.compile(rf"(?:{'|'.join(PREFIXES)})([^\W\d_]{{4,}})")
 COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
-
-
-@dataclass
-class Entry:
-    """One search entry as Material's search worker reads it."""
-
-    location: str
-    title: str
-    text: str
-    boost: float | None = None
-    variants: str = ""
-    introduces: str = ""           # the terms this passage introduces, "|" between them (ranked first for them)
-    snippet: str = ""              # what a page's own result shows, when not its text
-
-    def as_json(self) -> dict[str, str | float]:
-        entry: dict[str, str | float] = {"location": self.location, "title": self.title, "text": self.text}
-        for key in ("variants", "introduces", "snippet"):
-            if getattr(self, key):
-                entry[key] = getattr(self, key)
-        if self.boost is not None:
-            entry["boost"] = self.boost
-        return entry
-
-
-@dataclass
-class Block:
-    """A heading section (``anchor`` None for the page's own) or a passage being read."""
-
-    anchor: str | None
-    title: list[str] = field(default_factory=list)
-    text: list[str] = field(default_factory=list)
-    ended: bool = False            # a note's text ends at its first line break
-
-
-class ContentParser(HTMLParser):
-    """A page's content as heading sections and passages, as readers see their text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.sections = [Block(None)]
-        self.passages: list[Block] = []
-        self.stack: list[tuple[str, bool, Block | None, bool, list[str]]] = []  # tag, skipped, passage, heading, classes
-        self.passage: Block | None = None      # the innermost open passage
-        self.headings = 0                      # open headings
-
-    @property
-    def skipping(self) -> bool:
-        return bool(self.stack) and self.stack[-1][1]
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in VOID:
-            if tag == "br" and self.passage is not None and not self.passage.anchor.startswith("p"):
-                self.passage.ended = True
-            return
-        classes = (attrs.get("class") or "").split()
-        skipped = (self.skipping or ("data-search-exclude" in attrs and TITLE_BLOCK not in classes)
-                   or tag in ("sup", "script", "style") or not SKIPPED_CLASSES.isdisjoint(classes)
-                   or (tag == "a" and self.stack and TITLE_BLOCK in self.stack[-1][4]))
-        if "bare-url" in classes and not self.skipping:
-            # A note's source address is read as its host: "justice.gov", not the whole URL.
-            self.handle_data((urlsplit(attrs.get("href") or "").hostname or "").removeprefix("www."))
-            skipped = True
-        passage = None
-        heading = not skipped and tag in HEADINGS and "id" in attrs
-        if not skipped and tag in ("p", "li") and PASSAGE.fullmatch(attrs.get("id") or ""):
-            passage = self.passage = Block(attrs["id"])
-            self.passages.append(passage)
-        elif heading:
-            self.headings += 1
-            if tag != "h1" or len(self.sections) > 1 or self.sections[0].title:
-                self.sections.append(Block(attrs["id"]))
-        elif not skipped and tag in KEPT_TAGS and self.passage is None:
-            self.sections[-1].text.append(f"<{tag}>")
-        self.stack.append((tag, skipped, passage, heading, classes))
-
-    def handle_endtag(self, tag):
-        if not any(t == tag for t, *_ in self.stack):
-            return
-        while self.stack:
-            closed, skipped, passage, heading, _ = self.stack.pop()
-            self.headings -= heading
-            if passage is not None:
-                self.passage = next((p for _, _, p, *_ in reversed(self.stack) if p is not None), None)
-            elif not skipped and closed in KEPT_TAGS and self.passage is None:
-                self.sections[-1].text.append(f"</{closed}>")
-            if closed == tag:
-                break
-
-    def handle_data(self, data):
-        if self.skipping:
-            return
-        text = html.escape(SPACE.sub(" ", data), quote=False)
-        if self.headings:
-            self.sections[-1].title.append(text)
-        elif (passage := self.passage) is not None:
-            if not passage.ended:
-                passage.text.append(text)
-        else:
-            self.sections[-1].text.append(text)
-
-
-def clean(parts: list[str]) -> str:
-    text = re.sub(r"\s+", " ", "".join(parts)).strip()
-    while EMPTY_ELEMENT.search(text):
-        text = EMPTY_ELEMENT.sub("", text).strip()
-    return re.sub(r"\s*(</?(?:p|li|ol|ul)>)\s*", r"\1", text)
-
-
-def passage_title(anchor: str) -> str:
-    number = re.sub(r"\D", "", anchor)
-    # "¶17" is one word (¶ is no separator): typing "¶17" finds the paragraph, typing "17" the
-    # text that holds the number.
-    return f"¶{number}" if anchor.startswith("p") else f"Note {number}"
-
-
-def page_entries(url: str, content: str, title: str, boost: float | None = None) -> list[Entry]:
-    """The page itself, its heading sections with text outside passages, then its passages."""
-    parser = ContentParser()
-    parser.feed(content)
-    parser.close()
-    own, *sections = parser.sections
-    entries = [Entry(url, clean(own.title) or title, clean(own.text), boost)]
-    entries += [Entry(f"{url}#{s.anchor}", clean(s.title), clean(s.text), boost)
-                for s in sections if TAG.sub("", clean(s.text)).strip()]
-    entries += [Entry(f"{url}#{p.anchor}", passage_title(p.anchor), f"<p>{clean(p.text)}</p>", boost)
-                for p in parser.passages if TAG.sub("", clean(p.text)).strip()]
-    paragraphs = [e for e in entries if re.search(r"#p\d+$", e.location)]
-    if paragraphs:
-        entries[0].snippet = f"<p>{snippet(paragraphs[0].text)}</p>"
-    return entries
-
-
-def snippet(text: str) -> str:
-    """The first words of a passage's text."""
-    kept = TAG.sub("", text).split()
-    return " ".join(kept[:SNIPPET_WORDS]) + (" …" if len(kept) > SNIPPET_WORDS else "")
-
-
-def once(entries: list[Entry]) -> list[Entry]:
-    """Each note once, as the footnote where it is cited; no copies of the notes' citations."""
-    footnotes = {e.location.rsplit(":", 1)[1] for e in entries if "#fn:" in e.location}
-    return [e for e in entries if "#ref-" not in e.location
-            and not ("#note-" in e.location and e.location.rsplit("-", 1)[1] in footnotes)]
 
 
 # --- variants -----------------------------------------------------------------------------
@@ -320,6 +169,7 @@ def index_names() -> list[str]:
 # --- events -------------------------------------------------------------------------------
 
 PAGES: dict[str, list[Entry]] = {}
+NAMES: dict[str, str] = {}     # a reference's anchor → its short label ("ref-lee1991" → "Lee 1991")
 
 
 def search_plugin(config: MkDocsConfig):
@@ -331,6 +181,8 @@ def search_plugin(config: MkDocsConfig):
 
 def on_config(config: MkDocsConfig) -> None:
     PAGES.clear()
+    works = load_works(Path(config.config_file_path).parent / BIBLIOGRAPHY)
+    NAMES.update({f"ref-{key}": work.label for key, work in works.items()})
 
 
 @event_priority(50)  # before Material's plugin reads the page, while data-search-exclude marks are there
@@ -338,7 +190,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     search = page.meta.get("search") or {}
     if search.get("exclude"):
         return context
-    entries = page_entries(page.url, page.content or "", page.title or "", search.get("boost"))
+    entries = page_entries(page.url, page.content or "", page.title or "", search.get("boost"), NAMES)
     if search.get("boost") is None and not any(re.search(r"#p\d+$", e.location) for e in entries):
         for entry in entries:
             entry.boost = APPARATUS_BOOST

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..abbreviations import Abbreviation, used_in
-from ..markdown import LEFT_OUT_OF_SEARCH, editorial, escape, page
+from ..markdown import editorial, escape, page
 from ..model import Page, Passage
+from ..numbering import slugify
 
 PATH = "glossary.md"
 
@@ -23,7 +24,8 @@ def glossary_page(abbreviations: list[Abbreviation], passages: list[Passage]) ->
     firsts = first_uses(passages)
     mark = {True: "", False: " \\*"}  # the edition's expansions are marked with an asterisk
     other = {a.short: f" {editorial(escape(a.other_language))}" if a.other_language else "" for a in abbreviations}
-    rows = "".join(f"| {escape(a.short)} | {escape(a.expansion)}{mark[a.from_article]}{other[a.short]} "
+    # Each row is anchored at its abbreviation ("#abbr-pnp"), where search finds it.
+    rows = "".join(f"| <span id=\"abbr-{slugify(a.short)}\">{escape(a.short)}</span> | {escape(a.expansion)}{mark[a.from_article]}{other[a.short]} "
                    f"| {firsts.get(a.short, '')} |\n" for a in abbreviations if not a.slip)
     body = ("\n# Glossary\n\n"
             "The abbreviations of the article, what they stand for, and where the article first uses "
@@ -32,7 +34,5 @@ def glossary_page(abbreviations: list[Abbreviation], passages: list[Passage]) ->
             "square brackets.\n\n"
             "| Abbreviation | Stands for | First used |\n| --- | --- | --- |\n" + rows
             + "\n\\* Spelled out by this edition: the article uses the abbreviation without expanding it.\n")
-    # Search finds the paragraphs that use the abbreviations.
     return page(PATH, "Glossary", body, title="Glossary",
-                description="The abbreviations the article uses and what they stand for.",
-                search=LEFT_OUT_OF_SEARCH)
+                description="The abbreviations the article uses and what they stand for.")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from ..index_data import EditorData, Label
-from ..markdown import LEFT_OUT_OF_SEARCH, editorial, escape, page
+from ..markdown import editorial, escape, page
 from ..model import Page, Passage
 from ..text import fold
 
@@ -99,7 +99,6 @@ def timeline_page(passages: list[Passage], data: EditorData) -> Page:
             f"The {len(found)} dates the article states, earliest first, each with the sentence it comes "
             "from and a link to its paragraph (¶). The short labels are this edition’s.\n\n"
             + "\n".join(map(event_block, found)))
-    # The page quotes the article: search finds the paragraphs themselves.
+    # Search finds each event at its date; the article's paragraphs rank above it.
     return page(PATH, "Timeline", body, title="Timeline",
-                description=f"The {len(found)} dated events the article states, in order, each with its sentence.",
-                search=LEFT_OUT_OF_SEARCH)
+                description=f"The {len(found)} dated events the article states, in order, each with its sentence.")

@@ -12,7 +12,8 @@
 //   as Material marks a word found as typed.
 // - Among the results, an article's page or section whose title holds the query's words comes
 //   first, then the passage that introduces the term, then a passage holding the words in their
-//   order, one after the other; otherwise Material's order stands.
+//   order, one after the other; otherwise Material's order stands. At each of these steps, the
+//   article's pages come before the edition's (Glossary, Timeline, Index, References, About…).
 "use strict"
 
 // Material's message types (integrations/search/worker/message): setup, ready, query, result.
@@ -119,19 +120,22 @@ const inRow = (text, phrase) => text.some((_, k) => phrase.every((alternatives, 
   text[k + i] !== undefined && alternatives.some(word => text[k + i].startsWith(word))))
 const cache = new Map()
 const wordsOf = doc => cache.get(doc) || cache.set(doc, {
-  text: tokens(`${doc.title} ${doc.text}`), title: tokens(doc.title),
+  text: tokens(`${doc.title} ${doc.text}`), title: tokens(doc.title), variants: tokens(doc.variants || ""),
   introduces: (doc.introduces || "").split("|").map(term => tokens(term).join(" ")) }).get(doc)
 
 // How an entry answers the query, best first: it is an article's page or section whose title
 // holds the words; it introduces the term (its `introduces`, from the hook); it holds the words
-// in a row; it holds them otherwise (Material's order).
+// in a row; it holds them all; it holds some (Material's order within each).
 function standing(item, query) {
   const doc = docs.get(item.location), own = wordsOf(doc), typed = query.phrase.map(p => p[0])
   if (typed.length && !doc.boost && !/#(p|fn:)\d+$/.test(doc.location)
       && typed.every(w => own.title.some(t => t.startsWith(w))))
     return 0
   if (own.introduces.includes(typed.join(" "))) return 1
-  return typed.length > 1 && inRow(own.text, query.phrase) ? 2 : 3
+  if (typed.length > 1 && inRow(own.text, query.phrase)) return 2
+  const holds = alternatives => alternatives.some(word => own.text.some(t => t.startsWith(word))
+                                                         || own.variants.some(t => t.startsWith(word)))
+  return query.phrase.every(holds) ? 3 : 4
 }
 
 // ``html`` with every word that starts as a searched word does, accents aside, marked; what
@@ -157,7 +161,10 @@ function answered(message, query) {
       item.text = marked(item.text, query.phrase)
       if (rank < 3) item.score = Math.max(item.score, top)
     }
-    return { group: ranked.map(([, item]) => item), rank: Math.min(...ranked.map(([rank]) => rank)) }
+    // The edition's pages (Glossary, Index, References…: entries with a boost) answer after the
+    // article's that answer as well.
+    const edition = group.every(item => docs.get(item.location).boost) ? 1 : 0
+    return { group: ranked.map(([, item]) => item), rank: 2 * Math.min(...ranked.map(([rank]) => rank)) + edition }
   })
   const items = groups.sort((a, b) => a.rank - b.rank).map(g => g.group)
   return { ...message, data: { ...message.data, items } }
