@@ -68,7 +68,7 @@ def test_the_footnote_list_of_a_later_section_starts_at_the_article_number(site)
     page = site / MUTATION / "index.html"
     html = page.read_text(encoding="utf-8")
     assert re.search(r'<li id="fn:6" value="6">', html)
-    assert 'title="Back to the text of note 6"' in html
+    assert 'title="Back to note 6 in the text"' in html
 
 
 def test_the_site_is_named_after_the_article(site):

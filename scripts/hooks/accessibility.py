@@ -8,9 +8,13 @@ They apply to every page and to the 404 page (a template of the theme, not a pag
   on text fields only: Material puts it there so that a browser does not restore an open drawer
   or search when the reader comes back to the page. The toggles belong to an empty form with
   ``autocomplete="off"`` instead, which HTML allows and browsers honour the same way.
+- A page without headings below its title has an empty table of contents, which a screen reader
+  lists as an empty "Table of contents" landmark: it goes.
 """
 
 from __future__ import annotations
+
+import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 TOGGLES_FORM = '<form id="__toggles" autocomplete="off" hidden></form>'
 TOGGLE = '<input class="md-toggle" data-md-toggle="{0}" type="checkbox" id="__{0}"'
+EMPTY_TOC = re.compile(r'<nav class="md-nav md-nav--secondary" aria-label="[^"]*">\s*</nav>')
 FIXES = {
     '<div class="md-search" data-md-component="search" role="dialog">':
         '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
@@ -32,7 +37,7 @@ def fixed(output: str, name: str) -> str:
             raise PluginError(f"{name}: Material's page chrome changed ({material}); "
                               "update scripts/hooks/accessibility.py")
         output = output.replace(material, ours, 1)
-    return output
+    return EMPTY_TOC.sub("", output)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -5,6 +5,7 @@
   (Material's own clipboard handles ``data-clipboard-text``), held together so that they never
   part at a line's end. The stylesheet draws the number and the button's word from their data
   attributes, so that copying the paragraph copies its words and note numbers only.
+- A heading's permalink ("#", from the toc extension) is named for what it does.
 - Reading time under the title of the article's pages: what is on the page; on the home page,
   the whole article. The edition's own pages (notes, references, cite, about…) have none.
 - Bare URLs (a link whose text is its address) are marked, so that the print stylesheet
@@ -37,6 +38,8 @@ words_on: dict[str, int] = {}  # each page's word count, from its content, for t
 # What a reader is told of a paragraph's two aids: the word shown, the tooltip (drawn by the
 # stylesheet in the margin, where it covers no words), the name a screen reader says.
 LINK_NAME = "Link to paragraph {number}"
+SECTION_LINK_NAME = "Link to this section"
+SECTION_LINK = re.compile(r'<a class="headerlink" (href="#[^"]+") title="[^"]*">')
 CITE_LABEL, CITE_TOOLTIP, CITE_NAME = "Cite", "Copy this paragraph’s citation", "Cite paragraph {number}"
 
 
@@ -66,6 +69,8 @@ def reading_time(words: int, whole: bool = False) -> str:
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    content = SECTION_LINK.sub(rf'<a class="headerlink" \1 title="{SECTION_LINK_NAME}" aria-label="{SECTION_LINK_NAME}">',
+                               content)
     content = BARE_URL.sub(r'<a class="bare-url" href="\1">\1</a>', content)
     words_on[page.file.src_uri] = len(TAG.sub(" ", content).split())
     citation = generated(config, CITATIONS)["note"]

@@ -157,7 +157,7 @@ def svg() -> str:
         shapes.append(f'<circle class="city" cx="{round(x)}" cy="{round(y)}" r="7"/>')
         labels.append(text(to_svg, (place["at"][0] + 0.25, place["at"][1] - 0.1), place["name"], "city", "start"))
     return (f'<svg class="locator-map" viewBox="0 0 {width} {height}" role="img" '
-            f'aria-labelledby="map-title map-desc" xmlns="http://www.w3.org/2000/svg">'
+            f'aria-labelledby="map-title" aria-describedby="map-desc" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="map-title">{title}</title><desc id="map-desc">{html.escape(desc, quote=False)}</desc><style>{STYLE}</style>'
             + "".join(shapes) + "".join(labels) + "</svg>")
 

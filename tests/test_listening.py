@@ -1,0 +1,63 @@
+"""What a listener hears: the names Chromium's accessibility tree gives the edition's controls
+(Playwright's ARIA snapshot, or the tree itself through the DevTools protocol where a snapshot
+does not say it), on a phone and on a desktop."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import INTRODUCTION, NEOSENDERISM
+from test_reading import VIEWPORTS, site_pages
+
+# A link a listener hears as a bare note number, arrow or sign: "6", "↩", "#", "¶" (a Timeline's
+# year, "1985", says where it goes).
+BARE = re.compile(r'^\s*- link "(\d{1,3}|↩|#|¶)"', re.M)
+
+
+@pytest.fixture(scope="module", params=list(VIEWPORTS))
+def listener(request, browser):
+    """One page per screen size, reused by the tests of this module."""
+    context = browser.new_context(viewport=VIEWPORTS[request.param])
+    yield context.new_page()
+    context.close()
+
+
+def heard(page, url: str) -> str:
+    """The page at ``url`` as the accessibility tree gives it (Playwright's ARIA snapshot)."""
+    if page.url != url:
+        page.goto(url)
+    return page.locator("body").aria_snapshot()
+
+
+def test_no_note_marker_back_link_or_permalink_is_heard_as_a_bare_digit_arrow_or_sign(site, base_url, listener):
+    bare = {path or "home": BARE.findall(heard(listener, base_url + path)) for path in site_pages(site)}
+    assert {path: links for path, links in bare.items() if links} == {}
+
+
+def test_a_note_marker_is_heard_as_note_and_its_number(base_url, listener):
+    assert '- link "Note 1"' in heard(listener, base_url + f"{INTRODUCTION}/")
+
+
+def test_a_notes_back_link_says_it_goes_back_to_the_note_in_the_text(base_url, listener):
+    assert '- link "Back to note 1 in the text"' in heard(listener, base_url + f"{INTRODUCTION}/")
+
+
+def test_a_headings_permalink_is_heard_as_a_link_to_this_section(base_url, listener):
+    snapshot = heard(listener, base_url + f"{INTRODUCTION}/")
+    assert '- link "Link to this section"' in snapshot.split('heading "Introduction', 1)[1].split("\n- ")[0]
+
+
+def test_the_notes_at_the_foot_of_a_section_have_a_heading(base_url, listener):
+    snapshot = heard(listener, base_url + f"{NEOSENDERISM}/")
+    after = snapshot.split('- heading "Notes" [level=2]', 1)
+    assert len(after) == 2 and '- link "Back to note 2 in the text"' in after[1]
+
+
+def test_no_page_has_an_empty_landmark(site, base_url, listener):
+    # A landmark with nothing under it is a snapshot line that ends with its name, not with a colon.
+    empty = {path or "home": found for path in site_pages(site)
+             if (found := re.findall(r'^\s*- (?:navigation|region|complementary|search)(?: "[^"]*")?$',
+                                     heard(listener, base_url + path), re.M))}
+    assert empty == {}
+
