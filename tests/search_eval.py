@@ -38,7 +38,8 @@ The queries are derived from the article as the built pages show it: for every p
   found at its own anchor (``linked``).
 - ``typo``: one typo, at any letter, in a word of 6+ letters of the passages (notes included)
   and of the names, cited authors and titles: a neighbouring key instead of a letter, two
-  letters swapped, a letter left out, a letter typed twice or a neighbouring key added.
+  letters swapped, a letter left out, a letter typed twice or a neighbouring key added; a typo
+  that makes a real English word (``real_words``) or a word of the site is none.
 
 A query's expected answer is every paragraph or note that holds its words: the word as
 written (for its forms and typos), every word starting with a prefix, the whole sequence of a
@@ -502,6 +503,20 @@ def spanish_of(word: str) -> str:
     return ""
 
 
+def site_words(site: Path) -> set[str]:
+    """Every word any page of the built site shows (lower case, folded)."""
+    hidden = re.compile(r"<(script|style)\b.*?</\1>|<head>.*?</head>|<[^>]+>", re.S)
+    return {folded(w) for page in site.rglob("index.html")
+            for w in words_of(html.unescape(hidden.sub(" ", page.read_text(encoding="utf-8"))))}
+
+
+def real_words() -> set[str]:
+    """The most frequent English words (wordfreq, as the search's extract takes them)."""
+    from tools.words_extract import real_words as top
+
+    return set(top("en"))
+
+
 def generate(article: Article) -> list[Query]:
     """The evaluation's queries, each with the passages that hold its words."""
     raw: list[tuple] = []
@@ -596,6 +611,8 @@ def generate(article: Article) -> list[Query]:
         if passage is not None and holds_sequence([folded(w) for w in words_of(passage.text)], term):
             held = frozenset(passage.locations)
             extra.append(Query("introduced", term, held, frozenset(passage.pages), ("only",)))
+    words_anywhere = (site_words(article.site) if article.site else set()) | real_words()
+    raw = [r for r in raw if r[0] != "typo" or r[1] not in words_anywhere]
     queries: dict[tuple[str, str], Query] = {}
     for cls, text, holders, *rule in raw:
         key = (cls, text)

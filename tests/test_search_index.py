@@ -203,3 +203,10 @@ def test_a_term_is_introduced_by_the_first_passage_of_the_article_that_holds_it(
                Entry("a/#p10", "¶10", "<p>organizations, known as “firmas,” are weak</p>"),
                Entry("a/#fn:1", "Note 1", "<p>firmas again</p>")]
     assert introductions(entries, []) == ["", "firmas", ""]
+
+
+def test_the_real_words_extract_is_what_its_script_makes_from_the_pinned_word_list(site):
+    from tools.words_extract import EXTRACT, extract
+
+    assert extract(index(site)) == EXTRACT.read_text(encoding="utf-8"), "run scripts/tools/words_extract.py"
+

@@ -61,10 +61,11 @@ from article.index_data import load_editor_data
 from article.refs_bib import load_works
 from article.text import COMBINING_MARKS, TAG, comparable, fold, separator, words
 from hooks.search_entries import ARTICLE_PASSAGE, Entry, once, page_entries
-from hooks.word_forms import ENDINGS, ROOT, english_forms, spanish_forms
+from hooks.word_forms import ENDINGS, ROOT, english_forms, real_words, spanish_forms
 
 SEARCH_WORKER = "reader-search.js"  # docs/assets/javascripts/workers/, beside Material's
 FOLD_RULES = "assets/javascripts/workers/fold.js"
+KNOWN_WORDS = "assets/javascripts/workers/known.js"   # read by the worker alone
 APPARATUS_BOOST = 0.2          # entries of pages without article paragraphs, unless the page sets one
 # A term the article introduces: quoted after "known as" or "called" ("known as “firmas,”").
 INTRODUCED = re.compile(r"(?:known as|called|named)\s+[“‘\"]([^”’\"]+?)[,.;]?[”’\"]")
@@ -170,6 +171,8 @@ def index_names() -> list[str]:
 
 PAGES: dict[str, list[Entry]] = {}
 NAMES: dict[str, str] = {}     # a reference's anchor → its short label ("ref-lee1991" → "Lee 1991")
+SITE_WORDS: set[str] = set()   # every word of every page, the print edition and code blocks included
+NOT_SHOWN = re.compile(r"<(script|style)\b.*?</\1>|<head>.*?</head>", re.S)
 
 
 def search_plugin(config: MkDocsConfig):
@@ -181,6 +184,7 @@ def search_plugin(config: MkDocsConfig):
 
 def on_config(config: MkDocsConfig) -> None:
     PAGES.clear()
+    SITE_WORDS.clear()
     works = load_works(Path(config.config_file_path).parent / BIBLIOGRAPHY)
     NAMES.update({f"ref-{key}": work.label for key, work in works.items()})
 
@@ -214,10 +218,27 @@ def on_post_build(config: MkDocsConfig) -> None:
     plugin.search_index.entries = [entry.as_json() for entry in entries]
     # The fold and the endings that the edition's search worker and docs/assets/reader.js use.
     rules = {"marks": COMBINING_MARKS.pattern, "endings": ENDINGS, "root": ROOT}
-    out = Path(config.site_dir) / FOLD_RULES
+    write_script(config, FOLD_RULES, "self.readerFold", rules,
+                 "from scripts/article/text.py and scripts/hooks/word_forms.py")
+    # The words the worker never corrects: real words near the index's, and the site's own.
+    indexed = {fold(w) for e in entries for w in words(f"{e.title} {e.text} {e.variants}", split)}
+    known = " ".join(sorted((set(real_words()) | {w for w in SITE_WORDS if len(w) >= 4}) - indexed))
+    write_script(config, KNOWN_WORDS, "self.readerKnown", known,
+                 "from scripts/data/search/words.json and the words of every page")
+
+
+def write_script(config: MkDocsConfig, path: str, name: str, value: object, source: str) -> None:
+    out = Path(config.site_dir) / path
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(f"// Written by scripts/hooks/search_index.py from scripts/article/text.py and "
-                   f"scripts/hooks/word_forms.py.\nself.readerFold = {json.dumps(rules)}\n", encoding="utf-8")
+    out.write_text(f"// Written by scripts/hooks/search_index.py {source}.\n{name} = {json.dumps(value)}\n",
+                   encoding="utf-8")
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The words a reader sees on the page, its header, navigation and footer included."""
+    shown = html.unescape(TAG.sub(" ", NOT_SHOWN.sub(" ", output)))
+    SITE_WORDS.update(LETTERS.findall(fold(shown).lower()))
+    return output
 
 
 def on_env(env, config: MkDocsConfig, files):

@@ -16,8 +16,10 @@ a reader may type instead, and only those that are not the start of a word alrea
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import Stemmer  # Snowball's stemmers in C: the pure-Python package takes 0.17 s to import 30 languages
 
@@ -146,3 +148,12 @@ def spanish_forms(word: str) -> frozenset[str]:
             forms.add(form[:m.start(1)] + ("a" if m[1] == "o" else "o") + m[2])
     stem = SPANISH.stemWord(word)
     return frozenset(f for f in forms if f != word and len(f) >= 3 and SPANISH.stemWord(f) == stem)
+
+
+REAL_WORDS = Path(__file__).resolve().parents[1] / "data" / "search" / "words.json"   # scripts/tools/words_extract.py
+
+
+def real_words() -> list[str]:
+    """English words near the index's that are no misspellings (folded, lower case)."""
+    return json.loads(REAL_WORDS.read_text(encoding="utf-8"))["words"]
+

@@ -89,7 +89,9 @@ def events(paragraphs: list[Passage], data: EditorData) -> list[Event]:
 def event_block(event: Event) -> str:
     where = f"[{event.passage.label} · {escape(event.passage.page_title)}]({event.passage.href})"
     label = f"{editorial(f'**{escape(event.label)}**')}\n\n" if event.label else ""  # the editors' words
-    return f"## {escape(event.when)}\n\n{label}> {escape(event.sentence)}\n>\n> — {where}\n"
+    # The sentence is the article's: search finds it in its paragraph, and the event by its label.
+    return (f"## {escape(event.when)}\n\n{label}> {escape(event.sentence)}\n> {{: data-search-exclude=\"\" }}\n"
+            f">\n> — {where}\n")
 
 
 def timeline_page(passages: list[Passage], data: EditorData) -> Page:

@@ -2,7 +2,8 @@
 // (hand-written; not generated). scripts/overrides/main.html points the page at this file and
 // names Material's worker after the "?"; tests/test_search_worker.py pins the messages relied on.
 //
-// - A typed word that is no word of the index, nor the start of one, is replaced by the words
+// - A typed word that is no word of the index, nor the start of one, nor a real English word (of
+//   the most frequent) or a word the site writes elsewhere (known.js), is replaced by the words
 //   of the index nearest to it (Damerau–Levenshtein distance 1 for 4 to 7 letters, 2 for 8 and
 //   more; the most frequent first, three at most), so "Lumnoso" finds "Luminoso". The page is
 //   told what was searched on a BroadcastChannel ("Showing results for …", docs/assets/reader.js);
@@ -18,9 +19,10 @@
 
 // Material's message types (integrations/search/worker/message): setup, ready, query, result.
 const SETUP = 0, QUERY = 2, RESULT = 3
-importScripts("fold.js")               // self.readerFold, written by scripts/hooks/search_index.py
+importScripts("fold.js", "known.js")   // self.readerFold, self.readerKnown: written by scripts/hooks/search_index.py
 const marks = new RegExp(self.readerFold.marks, "gu")
 const fold = word => word.normalize("NFKD").replace(marks, "").toLowerCase()
+const known = new Set(self.readerKnown.split(" "))   // real words and the site's own: no typos
 
 // Material's worker listens for messages and answers with postMessage: load it with its listener
 // kept here and its answers passing through `answered`, one per query, in the order asked.
@@ -106,7 +108,7 @@ function corrected(query) {
   let changed = false
   const parts = query.split(separator).filter(Boolean).map(part => {
     const typed = fold(part)
-    if (typed.length < 4 || !/^\p{L}+$/u.test(typed) || starts(typed)) return [part]
+    if (typed.length < 4 || !/^\p{L}+$/u.test(typed) || starts(typed) || known.has(typed)) return [part]
     const near = nearest(typed).map(word => spelling.get(word) || word)
     if (near.length) changed = true
     return near.length ? near : [part]

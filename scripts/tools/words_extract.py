@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Write the real words search must not correct (scripts/data/search/words.json) from wordfreq.
+
+    python scripts/tools/words_extract.py            # build the site, rewrite the extract
+    python scripts/tools/words_extract.py --check    # exit 1 if the committed extract differs
+
+The edition's search worker replaces a typed word that no word of the index starts with by the
+nearest words of the index (docs/assets/javascripts/workers/reader-search.js). A real English
+word is no misspelling: it is searched as typed. Only the real words the worker would
+otherwise replace matter, those within its distance of a word of the index (1 for 4 to 7
+letters, 2 for 8 and more), so the extract holds those alone: a few thousand of the most
+frequent words of wordfreq's lists (pinned in uv.lock), folded as the worker folds what is
+typed. It records wordfreq's version and licences; the same package and the same index give the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+from bisect import bisect_left
+import importlib.metadata
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from itertools import combinations
+from pathlib import Path
+
+from article.text import fold, separator, words
+
+ROOT = Path(__file__).resolve().parents[2]
+EXTRACT = ROOT / "scripts" / "data" / "search" / "words.json"
+# English only for now: a Spanish word near an English one of the index ("terrorismo") is still
+# replaced by it, until search maps Spanish words to the text's through a dictionary.
+LANGUAGES = {"en": "English"}
+TOP = 10_000                   # the most frequent words of each language's list
+SHORTEST = 4                   # the worker leaves shorter words as typed
+DATA_LICENCE = "CC BY-SA 4.0"  # wordfreq's word lists (its code is Apache-2.0)
+
+
+def limit(word: str) -> int:
+    """The edit distance within which the worker replaces a typed word (as reader-search.js)."""
+    return 2 if len(word) >= 8 else 1
+
+
+def deletions(word: str, most: int) -> set[str]:
+    """The word with up to ``most`` letters left out: two words within that edit distance share one."""
+    return {"".join(c for i, c in enumerate(word) if i not in gone)
+            for n in range(most + 1) for gone in combinations(range(len(word)), n)}
+
+
+def distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (a swap of two letters is one edit), as the worker's."""
+    rows = [list(range(len(b) + 1))]
+    for i, x in enumerate(a, start=1):
+        row = [i]
+        for j, y in enumerate(b, start=1):
+            d = min(rows[-1][j - 1] + (x != y), rows[-1][j] + 1, row[j - 1] + 1)
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                d = min(d, rows[-2][j - 2] + 1)
+            row.append(d)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def vocabulary(index: dict) -> set[str]:
+    """The index's words as the worker folds them: entries' titles and texts, and their variants."""
+    split = separator(index["config"]["separator"])
+    return {fold(w) for doc in index["docs"]
+            for w in words(f"{doc['title']} {doc['text']} {doc.get('variants', '')}", split)}
+
+
+def corrected(candidates: list[str], known: set[str]) -> list[str]:
+    """The candidates the worker would replace: no word of ``known`` starts with them, and one is
+    within the worker's distance."""
+    near: dict[str, set[str]] = {}
+    for word in known:
+        for gone in deletions(word, 2):
+            near.setdefault(gone, set()).add(word)
+    ordered = sorted(known)
+    kept = []
+    for word in candidates:
+        others = {other for gone in deletions(word, limit(word)) for other in near.get(gone, ())}
+        at = bisect_left(ordered, word)
+        starts = at < len(ordered) and ordered[at].startswith(word)    # the worker searches it as typed
+        if not starts and any(distance(word, other) <= limit(word) for other in others):
+            kept.append(word)
+    return kept
+
+
+def real_words(language: str) -> list[str]:
+    import wordfreq
+
+    return [w for w in dict.fromkeys(fold(w) for w in wordfreq.top_n_list(language, TOP, wordlist="best"))
+            if len(w) >= SHORTEST and re.fullmatch(r"[a-z]+", w)]
+
+
+def extract(index: dict) -> str:
+    """The extract's text for a built site's search index."""
+    known = vocabulary(index)
+    version = importlib.metadata.version("wordfreq")
+    found = {code: corrected(real_words(code), known) for code in LANGUAGES}
+    data = {
+        "about": "Real words the edition's search must not correct into words of the index, written by "
+                 "scripts/tools/words_extract.py from the package below (pinned in uv.lock); regenerate it, "
+                 "do not edit it. Of each language's most frequent words, those within the search worker's "
+                 "distance of a word of the index, folded (lower case, no accents).",
+        "source": {"package": "wordfreq", "version": version, "licence": "Apache-2.0",
+                   "data_licence": DATA_LICENCE, "lists": {code: f"{LANGUAGES[code]}, 'best' list, top {TOP:,}"
+                                                           for code in LANGUAGES}},
+        "words": sorted({w for ws in found.values() for w in ws}),
+    }
+    head = json.dumps({k: v for k, v in data.items() if k != "words"}, ensure_ascii=False, indent=1)[:-2]
+    return head + ',\n "words": [\n' + ",\n".join(json.dumps(w) for w in data["words"]) + "\n ]\n}\n"
+
+
+def built_index() -> dict:
+    with tempfile.TemporaryDirectory() as scratch:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", scratch],
+                       cwd=ROOT, check=True)
+        return json.loads((Path(scratch) / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the committed extract differs")
+    args = parser.parse_args(argv)
+    text = extract(built_index())
+    if args.check:
+        same = EXTRACT.exists() and EXTRACT.read_text(encoding="utf-8") == text
+        print("up to date" if same else f"{EXTRACT.relative_to(ROOT)} is out of date: run scripts/tools/words_extract.py")
+        return 0 if same else 1
+    EXTRACT.parent.mkdir(parents=True, exist_ok=True)
+    EXTRACT.write_text(text, encoding="utf-8")
+    print(f"wrote {EXTRACT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
