@@ -123,6 +123,13 @@ def test_a_person_whose_name_is_not_first_last_needs_a_heading_from_the_data(tmp
     assert "give its `heading`" in error.value.message
 
 
+def test_a_spanish_word_that_is_none_of_the_entrys_names_is_an_error_at_its_line(tmp_path):
+    data = with_data(tmp_path, "  - name: Pablo Escobar\n    spanish: [El Patrón]\n")
+    with pytest.raises(ArticleError) as error:
+        load_editor_data(data)
+    assert (str(error.value.path), error.value.line) == (str(data), line_of(data, "El Patrón"))
+
+
 def test_names_are_found_without_accents_and_only_as_whole_words():
     text = fold("Apurímac rivers, a scene, the Ene river, post-Guzman history")
     assert occurs(Term("Apurimac", 1), text)

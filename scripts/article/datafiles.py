@@ -1,4 +1,4 @@
-"""The generated data files that the build hooks read: navigation, citations, abbreviations, downloads.
+"""The generated data files that the build hooks read: navigation, citations, words, downloads.
 
 The downloads' file says what the PDF and EPUB are made from. They are written into docs/ beside
 the pages, start with the generated note, and are the only way facts pass from the split script
@@ -13,14 +13,16 @@ import yaml
 
 from .abbreviations import Abbreviation
 from .refs_bib import Work
-from .datafile_names import ABBREVIATIONS, CITATIONS, DOWNLOADS, NAVIGATION
+from .datafile_names import ABBREVIATIONS, CITATIONS, DOWNLOADS, LANGUAGES, NAVIGATION
 from .download_links import download_paths
 from .markdown import GENERATED, GENERATED_NOTE, first_sentence
-from .model import Article, Page, Record, Styled
+from .index_data import Entry
+from .model import Article, Edition, Page, Record, Styled
 from .citation_record import STYLES, metadata
 
-__all__ = ["ABBREVIATIONS", "CITATIONS", "DOWNLOADS", "NAVIGATION", "citations", "definitions", "downloads",
-           "navigation"]
+__all__ = ["ABBREVIATIONS", "CITATIONS", "DOWNLOADS", "LANGUAGES", "NAVIGATION", "citations", "definitions",
+           "downloads", "languages", "navigation"]
+
 
 
 def navigation(title: str, groups: list[tuple[str, list[Page]]]) -> str:
@@ -47,6 +49,23 @@ def citations(rec: Record, works: dict[str, Work], cited: dict[str, Styled]) -> 
 def definitions(abbreviations: list[Abbreviation]) -> str:
     """The Markdown abbreviation definitions appended to every page."""
     return f"{GENERATED}\n\n" + "\n".join(a.definition for a in abbreviations) + "\n"
+
+
+def languages(abbreviations: list[Abbreviation], entries: tuple[Entry, ...], rec: Record, edition: Edition) -> str:
+    """The Spanish words and names the pages show, and the book's title in its language, by language
+    tag: an abbreviation's Spanish name (the data file's, or the article's own "for its name in
+    Spanish"), the article's own expansion of one whose English name the data file gives (the data
+    file gives the English of what the article spells out in Spanish), and the Index's Spanish forms
+    and aliases."""
+    found: dict[str, set[str]] = {"es": set()}
+    for abbr in abbreviations:
+        language, _, name = abbr.other_language.partition(": ")
+        found["es"] |= {name} if language == "Spanish" else {abbr.expansion} if language == "English" else set()
+    found["es"] |= {word.text for entry in entries for word in entry.spanish}
+    if rec.container and edition.book_language != rec.language:
+        found.setdefault(edition.book_language, set()).add(rec.container)
+    data = {language: sorted(words) for language, words in sorted(found.items())}
+    return f"# {GENERATED_NOTE}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def downloads(rec: Record, article: Article, source: str) -> str:

@@ -31,6 +31,7 @@ class Entry:
     forms: tuple[Term, ...]
     aliases: tuple[Term, ...]
     within: tuple[Term, ...]
+    spanish: tuple[Term, ...] = ()  # which of its forms and aliases are Spanish
 
 
 @dataclass(frozen=True)
@@ -62,12 +63,16 @@ def load_editor_data(path: Path = DATA) -> EditorData:
 
 
 def entry(path: Path, kind: str, node: yaml.Node) -> Entry:
-    fields = mapping(path, node, ("name", "heading", "forms", "aliases", "within"))
+    fields = mapping(path, node, ("name", "heading", "forms", "aliases", "within", "spanish"))
     name = term(path, fields.get("name"), node, f"every entry under {kind} needs a name")
     forms = tuple(term(path, n, node, "a form") for n in sequence(path, fields.get("forms"))) or (name,)
     aliases = tuple(term(path, n, node, "an alias") for n in sequence(path, fields.get("aliases")))
     within = tuple(term(path, n, node, "a phrase") for n in sequence(path, fields.get("within")))
-    return Entry(kind, name, heading(path, kind, name, fields.get("heading")), forms, aliases, within)
+    spanish = tuple(term(path, n, node, "a Spanish form") for n in sequence(path, fields.get("spanish")))
+    for word in spanish:
+        if word.text not in {t.text for t in (*forms, *aliases)}:
+            raise ArticleError(path, word.line, f"“{word.text}” is none of {name.text}'s forms or aliases")
+    return Entry(kind, name, heading(path, kind, name, fields.get("heading")), forms, aliases, within, spanish)
 
 
 def heading(path: Path, kind: str, name: Term, node: yaml.Node | None) -> str:

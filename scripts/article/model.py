@@ -139,6 +139,7 @@ class Edition:
     source_url: str
     published: str
     publisher: str
+    book_language: str = "en"  # the language of the book's title (a BCP 47 tag)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from .refs_bib import formatted_entries, load_works
 from .note_works import cite_notes
 from .evidence import load_evidence
 from .config import load_config
-from .datafiles import ABBREVIATIONS, CITATIONS, DOWNLOADS, NAVIGATION, citations, definitions, downloads, navigation
+from .datafiles import (ABBREVIATIONS, CITATIONS, DOWNLOADS, LANGUAGES, NAVIGATION, citations, definitions, downloads,
+                        languages, navigation)
 from .index_data import load_editor_data
 from .merge import merge
 from .model import Article, Config, Page
@@ -74,7 +75,8 @@ def rendered_files(article: Article, config: Config, entries: Callable[[], dict[
     check_distinct_paths(pages, article)
     return {NAVIGATION: navigation(article.title, groups), ABBREVIATIONS: definitions(abbrs),
             **{page.path: page.text for page in pages}, **citation_files(rec),
-            CITATIONS: citations(rec, works, cited), DOWNLOADS: downloads(rec, article, PRINT)}
+            CITATIONS: citations(rec, works, cited), DOWNLOADS: downloads(rec, article, PRINT),
+            LANGUAGES: languages(abbrs, editors.entries, rec, config.edition)}
 
 
 def check_distinct_paths(pages: list[Page], article: Article) -> None:

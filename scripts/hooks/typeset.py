@@ -12,6 +12,8 @@ pop up, with the article's own number. Pandoc titles each chapter's document by 
 ("ch002.xhtml"), which reading systems and screen readers announce, and has no field for the
 accessibility conformance claim: ``finished`` gives each document its first heading as title and
 adds the claim (``dcterms:conformsTo``) to the package, keeping every other byte and zip entry.
+Pandoc keeps a span's ``lang`` (the Spanish words, hooks/languages.py) but writes no ``xml:lang``
+beside it, which an XHTML reading system may read instead: ``finished`` adds it.
 
 Same input, same bytes: WeasyPrint takes the dates from the document's ``<meta>`` tags, pandoc
 its timestamps from SOURCE_DATE_EPOCH, both set to ``data["modified"]`` (hooks/book.py), and the
@@ -45,6 +47,7 @@ CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
 CERTIFIED_BY = "The reader edition's own checks: Ace by DAISY and EPUBCheck"  # who evaluated the claim
 CHAPTER_TITLE = re.compile(r"<title>ch\d+\.xhtml</title>")
 FIRST_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
+LANG_ALONE = re.compile(r' lang="([^"]+)"(?! xml:lang)')
 
 
 def engines() -> str:
@@ -92,9 +95,12 @@ def finished(epub: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(epub)) as book, zipfile.ZipFile(out, "w") as copy:
         for entry in book.infolist():
             content = book.read(entry)
-            if entry.filename.endswith(".xhtml") and (heading := FIRST_HEADING.search(content.decode("utf-8"))):
-                title = html.escape(" ".join(html.unescape(TAG.sub("", heading[1])).split()), quote=False)
-                content = CHAPTER_TITLE.sub(f"<title>{title}</title>", content.decode("utf-8"), 1).encode("utf-8")
+            if entry.filename.endswith(".xhtml"):
+                document = LANG_ALONE.sub(r' lang="\1" xml:lang="\1"', content.decode("utf-8"))
+                if heading := FIRST_HEADING.search(document):
+                    title = html.escape(" ".join(html.unescape(TAG.sub("", heading[1])).split()), quote=False)
+                    document = CHAPTER_TITLE.sub(f"<title>{title}</title>", document, 1)
+                content = document.encode("utf-8")
             elif entry.filename.endswith(".opf"):
                 claim = (f'  <meta property="dcterms:conformsTo">{CONFORMS_TO}</meta>\n'
                          f'    <meta property="a11y:certifiedBy">{CERTIFIED_BY}</meta>\n  </metadata>')

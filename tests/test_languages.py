@@ -1,0 +1,84 @@
+"""The language of parts: every Spanish word, name and title the edition shows is inside an element
+whose language is Spanish, on every page of the site and in the EPUB's documents, so that a screen
+reader reads it with Spanish sounds (WCAG 2.2, 3.1.2)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from html.parser import HTMLParser
+
+import pytest
+from test_epub import epub  # noqa: F401  (the EPUB fixture)
+from test_reading import site_pages
+
+# The Spanish the edition shows: the book's title, the publisher's name, the article's own gloss of
+# SL and its "firmas", the Index's aliases and the Glossary's Spanish names.
+SPANISH = ["Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional",
+           "Centro de Estudios Estratégicos del Ejército del Perú", "Sendero Luminoso", "firmas",
+           "Vampiro", "Mosca Loca", "Mosquito Loco", "Policía Nacional del Perú", "Fuerzas Armadas",
+           "Valle de los Ríos Apurímac, Ene y Mantaro", "Movimiento Nacionalista Revolucionario"]
+UNREAD = {"script", "style", "template", "pre", "code", "head"}  # not read out as the page's words
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class Languages(HTMLParser):
+    """A page's words, each run of text with the language a screen reader reads it in."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None]] = []  # open tags, and the language each sets
+        self.runs: list[tuple[str, str]] = []
+
+    def language(self) -> str:
+        return next((lang for _, lang in reversed(self.stack) if lang), "")
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID:
+            attrs = dict(attrs)
+            self.stack.append((tag, attrs.get("xml:lang") or attrs.get("lang")))
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if not any(tag in UNREAD for tag, _ in self.stack):
+            language = self.language()
+            if self.runs and self.runs[-1][1] == language:
+                self.runs[-1] = (self.runs[-1][0] + data, language)
+            else:
+                self.runs.append((data, language))
+
+
+def unmarked_spanish(page: str) -> list[str]:
+    """The Spanish words of ``page`` read in another language than Spanish."""
+    parser = Languages()
+    parser.feed(page)
+    return [word for text, language in parser.runs if not language.startswith("es")
+            for word in SPANISH if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", " ".join(text.split()))]
+
+
+def test_every_spanish_word_on_the_site_is_marked_as_spanish(site):
+    found = {path or "home": words for path in site_pages(site)
+             if (words := unmarked_spanish((site / path / "index.html").read_text(encoding="utf-8")))}
+    assert found == {}
+
+
+def test_the_site_shows_the_spanish_words_it_marks(site):
+    shown = " ".join(" ".join((site / path / "index.html").read_text(encoding="utf-8").split())
+                     for path in ("", "glossary/", "index-of-names/"))
+    assert [word for word in SPANISH if f'lang="es">{word}' not in shown] == []
+
+
+def test_every_spanish_word_in_the_epub_is_marked_as_spanish(epub):
+    with zipfile.ZipFile(epub) as book:
+        found = {name: words for name in book.namelist() if name.endswith(".xhtml")
+                 if (words := unmarked_spanish(book.read(name).decode("utf-8")))}
+    assert found == {}
+
+
+def test_the_epub_marks_spanish_for_xml_readers_too(epub):
+    with zipfile.ZipFile(epub) as book:
+        text = "".join(book.read(name).decode("utf-8") for name in book.namelist() if name.endswith(".xhtml"))
+    assert 'lang="es" xml:lang="es">Sendero Luminoso' in text
