@@ -142,6 +142,15 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def laptop(browser):
+    """A desktop page narrower than a section's notes need to stand in the margin (1024 px): there a
+    note pops up from its marker, as on every narrower screen."""
+    context = browser.new_context(viewport={"width": 1024, "height": 768})
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def article():
     """The article as the script reads it from both raw exports."""

@@ -207,30 +207,30 @@ def test_on_a_phone_a_tap_that_closes_a_note_does_nothing_else(base_url, phone, 
     assert phone.locator(".md-tooltip2--active").count() == 0  # nor a Cite tooltip
 
 
-def test_escape_hides_a_note_and_leaves_focus_on_its_marker_where_enter_still_works(base_url, page):
+def test_escape_hides_a_note_and_leaves_focus_on_its_marker_where_enter_still_works(base_url, laptop):
     # reader.js finds the note by the aria-controls Material 9.8's tooltip2 gives a focused marker.
-    page.goto(base_url + f"{MUTATION}/")
-    tab_to(page, "e.matches('.footnote-ref')")
-    marker = page.evaluate("document.activeElement.getAttribute('href')")
-    note = page.locator(".md-tooltip2--active[role=dialog]")
+    laptop.goto(base_url + f"{MUTATION}/")
+    tab_to(laptop, "e.matches('.footnote-ref')")
+    marker = laptop.evaluate("document.activeElement.getAttribute('href')")
+    note = laptop.locator(".md-tooltip2--active[role=dialog]")
     note.wait_for()
-    page.keyboard.press("Escape")
+    laptop.keyboard.press("Escape")
     note.wait_for(state="hidden")
-    assert page.evaluate("document.activeElement.getAttribute('href')") == marker
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"**{marker}")
+    assert laptop.evaluate("document.activeElement.getAttribute('href')") == marker
+    laptop.keyboard.press("Enter")
+    laptop.wait_for_url(f"**{marker}")
 
 
-def test_a_keyboard_reaches_the_note_in_place_and_follows_it_to_the_foot_and_back(base_url, page):
-    page.goto(base_url + f"{MUTATION}/")
-    marker = page.locator('a.footnote-ref[href="#fn:9"]')
+def test_a_keyboard_reaches_the_note_in_place_and_follows_it_to_the_foot_and_back(base_url, laptop):
+    laptop.goto(base_url + f"{MUTATION}/")
+    marker = laptop.locator('a.footnote-ref[href="#fn:9"]')
     marker.focus()
-    page.wait_for_function("() => document.activeElement.getAttribute('aria-controls')")
-    shown = page.locator("#" + marker.get_attribute("aria-controls"))  # the dialog a screen reader is pointed to
+    laptop.wait_for_function("() => document.activeElement.getAttribute('aria-controls')")
+    shown = laptop.locator("#" + marker.get_attribute("aria-controls"))  # the dialog a screen reader is pointed to
     assert "Actualización sobre el Narcotráfico" in shown.inner_text()
-    page.keyboard.press("Enter")
-    page.wait_for_url("**#fn:9")
-    assert "Actualización sobre el Narcotráfico" in page.locator('[id="fn:9"]').inner_text()
+    laptop.keyboard.press("Enter")
+    laptop.wait_for_url("**#fn:9")
+    assert "Actualización sobre el Narcotráfico" in laptop.locator('[id="fn:9"]').inner_text()
 
 
 def without_editorial(locator) -> str:

@@ -80,7 +80,8 @@ def test_a_link_to_a_search_opens_it_with_its_results(page, base_url):
 COMMENT = re.compile(r"/\*(.*?)\*/|^\s*//(.*)$", re.S | re.M)
 
 
-@pytest.mark.parametrize("asset", ["assets/reader.css", "assets/reader.js", "assets/javascripts/workers/reader-search.js"])
+@pytest.mark.parametrize("asset", ["assets/reader.css", "assets/reader.js", "assets/margin-notes.js",
+                                   "assets/javascripts/workers/reader-search.js"])
 def test_the_editions_own_stylesheet_and_scripts_arrive_without_their_comments(page, base_url, asset):
     source = (ROOT / "docs" / asset).read_text(encoding="utf-8")
     comments = [text.strip() for match in COMMENT.finditer(source) for text in match.groups() if text and text.strip()]

@@ -123,10 +123,10 @@ def tab_to(page, test: str, most: int = 80) -> None:
             return
 
 
-def test_a_note_marker_reached_by_keyboard_shows_its_note(base_url, page):
-    page.goto(base_url + f"{INTRODUCTION}/")
-    tab_to(page, "e.matches('.footnote-ref')")
-    tooltip = page.locator(".md-tooltip2--active")
+def test_a_note_marker_reached_by_keyboard_shows_its_note(base_url, laptop):
+    laptop.goto(base_url + f"{INTRODUCTION}/")
+    tab_to(laptop, "e.matches('.footnote-ref')")
+    tooltip = laptop.locator(".md-tooltip2--active")
     tooltip.wait_for()
     assert "Estudio mundial sobre el tráfico de armas de fuego 2020" in tooltip.inner_text()
 
@@ -156,10 +156,10 @@ def test_an_abbreviation_reached_by_keyboard_shows_what_it_stands_for(base_url, 
     assert tooltip.inner_text() == "Shining Path [Spanish: Sendero Luminoso]"
 
 
-def test_hovering_a_note_marker_shows_the_resolved_ibid_note(base_url, page):
-    page.goto(base_url + MUTATION_PAGE)
-    page.locator('a.footnote-ref[href="#fn:7"]').hover()
-    tooltip = page.locator(".md-tooltip2--active")
+def test_hovering_a_note_marker_shows_the_resolved_ibid_note(base_url, laptop):
+    laptop.goto(base_url + MUTATION_PAGE)
+    laptop.locator('a.footnote-ref[href="#fn:7"]').hover()
+    tooltip = laptop.locator(".md-tooltip2--active")
     tooltip.wait_for()
     assert "ambiguous: note 6 cites two works" in tooltip.inner_text()
 

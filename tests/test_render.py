@@ -29,7 +29,8 @@ def test_each_section_page_has_front_matter_with_its_first_sentence(files):
     assert front_matter(text) == {
         "title": "Neosenderism in the VRAEM",
         "description": "The connection of neosenderism with drug trafficking is known as narcoguerrilla or "
-                       "narcoterrorism and may or may not have characteristics of an organized movement."}
+                       "narcoterrorism and may or may not have characteristics of an organized movement.",
+        "hide": ["toc"]}   # its notes take the table of contents' place (tests/test_margin_notes.py)
 
 
 def test_a_section_page_defines_exactly_the_notes_it_cites_under_their_own_numbers(files):

@@ -5,6 +5,9 @@ footnote with the article's number (``[^6]``), and this extension puts that labe
 wherever a number is shown: the marker, the list item's ``value`` and the back-link's title.
 A listener hears what each control does, not a bare digit or arrow: the marker is "Note 6", its
 back-link "Back to note 6 in the text", and the list of notes at the foot has a heading, "Notes".
+It also names each marker and note as an anchor for the stylesheet, which sets a note beside its
+marker's line in a wide screen's margin, below the note before it (docs/assets/reader.css reads
+these names with ``attr()``: a marker is ``--call-6``, its note ``--note-6``).
 mkdocs.yml lists it under ``markdown_extensions`` as ``hooks.note_numbers``.
 """
 
@@ -34,9 +37,19 @@ class NoteNumbers(Treeprocessor):
                 name = BACK_LINK_NAME.format(number=link.get("href").split(":", 1)[1])
                 link.set("title", name)
                 link.set("aria-label", name)
+        for sup in root.iter("sup"):
+            if sup.get("id", "").startswith("fnref:"):
+                sup.set("data-anchor", f"--call-{sup.get('id').split(':', 1)[1]}")
+        before = None
         for item in root.iter("li"):
             if item.get("id", "").startswith("fn:"):
-                item.set("value", item.get("id").split(":", 1)[1])
+                number = item.get("id").split(":", 1)[1]
+                item.set("value", number)
+                item.set("data-anchor", f"--note-{number}")
+                item.set("data-call", f"--call-{number}")
+                if before:
+                    item.set("data-after", f"--note-{before}")
+                before = number
         for notes in root.iter("div"):
             if notes.get("class") == "footnote":
                 heading = etree.Element("h2", {"class": "footnote-heading"})

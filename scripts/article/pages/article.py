@@ -54,5 +54,7 @@ def section_page(article: Article, section: Section, placed: list[tuple[Anchor, 
     notes_text = footnotes(list(section.paragraphs), notes)
     body = (f"\n[{escape(article.title)}]({HOME})\n{{: .article-name }}\n\n# {escape(section.heading)}\n\n"
             + numbered(placed, section_path(section)) + ("\n" + notes_text if notes_text else ""))
-    return page(section_path(section), section.heading, body,
-                title=section.heading, description=first_sentence(section.paragraphs[0].text))
+    # A section has no heading under its title: its notes take the place of Material's table of
+    # contents, in the right margin of a wide screen (docs/assets/reader.css, "Notes in the margin").
+    return page(section_path(section), section.heading, body, title=section.heading,
+                description=first_sentence(section.paragraphs[0].text), hide=["toc"])
