@@ -7,7 +7,7 @@
 //   where Material's popup would have shown the note;
 // - the page is kept as long as its notes: a note beside the last lines may reach below the text,
 //   and would otherwise run over the footer's links. The footnote list, empty in the flow once its
-//   notes are in the margin, is given the height they need below it.
+//   notes are in the margin, is given the height they reach below its top.
 const wide = () => getComputedStyle(document.querySelector(".footnote > ol > li") ?? document.body).position === "absolute"
 
 const pair = element => {
@@ -30,13 +30,12 @@ document.addEventListener("focusin", mark(true))
 document.addEventListener("pointerout", mark(false, focused))
 document.addEventListener("focusout", mark(false, hovered))
 
+// The reach is handed to the stylesheet, which uses it in the margin only (never on paper).
 const list = document.querySelector(".footnote")
 const lastNote = document.querySelector(".footnote > ol > li:last-child")
 const fit = () => {
-  list.style.minHeight = ""
-  if (!wide()) return
-  const below = lastNote.getBoundingClientRect().bottom - list.getBoundingClientRect().top
-  if (below > list.offsetHeight) list.style.minHeight = `${below}px`
+  const reach = lastNote.getBoundingClientRect().bottom - list.getBoundingClientRect().top
+  list.style.setProperty("--notes-reach", wide() ? `${Math.ceil(reach)}px` : "0px")
 }
 if (list && lastNote) {
   new ResizeObserver(fit).observe(document.querySelector(".md-content"))
