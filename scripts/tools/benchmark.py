@@ -1,6 +1,6 @@
 """Measure the reader edition: build times, weight, first-load transfer, search and Lighthouse.
 
-    uv run python scripts/tools/benchmark.py [--runs 5] [--lighthouse-runs 5] [--json bench/benchmark.json]
+    uv run python scripts/tools/benchmark.py [--runs 5] [--lighthouse-runs 5] [--desktop] [--json bench/benchmark.json]
 
 Prints Markdown tables and writes the figures as JSON. Each figure stands beside the same one
 for plain Material, which the benchmark builds itself (the same docs/, no hooks, no features,
@@ -9,7 +9,8 @@ the median of several runs. Pages are served on loopback under the project sub-p
 Pages serves them, by a small server that gzips text when the browser asks for it (as GitHub Pages does); a
 second server never compresses, so each page's first load is measured both ways in Debian's
 Chromium (Playwright). Lighthouse (the npm package in package.json) runs with its default
-mobile profile against the gzip server, with CHROME_PATH pointing at the same Chromium, on
+mobile profile (or, with --desktop, its desktop one, wide enough for a section's notes to stand
+in the margin) against the gzip server, with CHROME_PATH pointing at the same Chromium, on
 both sites in turn.
 """
 
@@ -45,7 +46,7 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 LIGHTHOUSE_PAGES = ["", "introduction/"]          # the home page and one section page
 LIGHTHOUSE_METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT",
-                      "speed-index": "SI"}
+                      "speed-index": "SI", "cumulative-layout-shift": "CLS"}
 SEARCH_QUERIES = ["coca", "VRAEM", "Bolivia", "narcoterrorism", "Sendero", "cartels", "Huallaga"]
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -195,14 +196,16 @@ def search_ms(browser, base_url: str, query: str, fresh: bool = False) -> float:
 
 # --- Lighthouse ---------------------------------------------------------------------------
 
-def lighthouse_scores(url: str, attempts: int = 3) -> dict[str, float]:
-    """Category scores (0-100) of one Lighthouse run, mobile profile, and its performance metrics (ms);
+def lighthouse_scores(url: str, desktop: bool = False, attempts: int = 3) -> dict[str, float]:
+    """Category scores (0-100) of one Lighthouse run, mobile or desktop profile, and its performance
+    metrics (ms; CLS, layout shift, has no unit);
     a run Lighthouse gives up on (Chromium slow to start on a busy machine) is tried again."""
     with tempfile.TemporaryDirectory() as out:
         report = Path(out) / "report.json"
         command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
                    f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
-                   f"--chrome-flags=--headless=new {' '.join(CHROMIUM_ARGS)}"]
+                   f"--chrome-flags=--headless=new {' '.join(CHROMIUM_ARGS)}",
+                   *(["--preset=desktop"] if desktop else [])]
         if not any(subprocess.run(command, env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True).returncode == 0
                    for _ in range(attempts)):
             sys.exit(f"Lighthouse failed {attempts} times on {url}")
@@ -211,13 +214,13 @@ def lighthouse_scores(url: str, attempts: int = 3) -> dict[str, float]:
             **{short: result["audits"][audit]["numericValue"] for audit, short in LIGHTHOUSE_METRICS.items()}}
 
 
-def lighthouse(urls: dict[str, str], runs: int) -> dict[str, dict[str, dict[str, float]]]:
+def lighthouse(urls: dict[str, str], runs: int, desktop: bool = False) -> dict[str, dict[str, dict[str, float]]]:
     """Median Lighthouse figures of each page of each site ({site: base URL}), run in turn."""
     results: dict[tuple[str, str], list[dict[str, float]]] = {}
     for _ in range(runs):
         for path in LIGHTHOUSE_PAGES:
             for name, url in urls.items():
-                results.setdefault((name, path), []).append(lighthouse_scores(url + path))
+                results.setdefault((name, path), []).append(lighthouse_scores(url + path, desktop))
     return {name: {path: {key: statistics.median(r[key] for r in results[name, path]) for key in results[name, path][0]}
                    for path in LIGHTHOUSE_PAGES} for name in urls}
 
@@ -278,9 +281,12 @@ def markdown(figures: dict) -> str:
                      f"{kb(load['plain_gzip_bytes'])} |")
     if figures.get("lighthouse"):
         keys = [*LIGHTHOUSE_CATEGORIES, *LIGHTHOUSE_METRICS.values()]
-        lines += ["", f"| Lighthouse, mobile (median of {figures['lighthouse_runs']}; this site, then plain Material) | "
-                  + " | ".join(keys) + " (ms) |", "| --- |" + " ---: |" * len(keys)]
-        lines += [f"| {page or '(home)'}, {label} | " + " | ".join(f"{scores[key]:.0f}" for key in keys) + " |"
+        profile = "desktop" if figures.get("desktop") else "mobile"
+        lines += ["", f"| Lighthouse, {profile} (median of {figures['lighthouse_runs']}; this site, then plain Material) "
+                  "| "
+                  + " | ".join(keys) + " (ms; CLS has no unit) |", "| --- |" + " ---: |" * len(keys)]
+        lines += [f"| {page or '(home)'}, {label} | " + " | ".join(f"{scores[key]:.3g}" if key == "CLS" else
+                                                               f"{scores[key]:.0f}" for key in keys) + " |"
                   for site, label in (("lighthouse", "this site"), ("plain_lighthouse", "plain Material"))
                   for page, scores in figures[site].items()]
     return "\n".join(lines)
@@ -297,7 +303,7 @@ def built(site: Path, options: list[str]) -> dict[str, int]:
             "worker_gzip": sum(len(gzip.compress(p.read_bytes(), 6, mtime=0)) for p in site.glob("assets/javascripts/workers/*.js"))}
 
 
-def browse(figures: dict, site: Path, plain: Path, lighthouse_runs: int) -> None:
+def browse(figures: dict, site: Path, plain: Path, lighthouse_runs: int, desktop: bool = False) -> None:
     """Page loads, search latency and Lighthouse, for this site and for plain Material."""
     from playwright.sync_api import sync_playwright
 
@@ -323,19 +329,19 @@ def browse(figures: dict, site: Path, plain: Path, lighthouse_runs: int) -> None
         browser.close()
         if lighthouse_runs:
             print("running Lighthouse …", file=sys.stderr)
-            medians = lighthouse({"site": gzip_url, "plain": plain_url}, lighthouse_runs)
+            medians = lighthouse({"site": gzip_url, "plain": plain_url}, lighthouse_runs, desktop)
             figures["lighthouse"], figures["plain_lighthouse"] = medians["site"], medians["plain"]
 
 
-def measure(runs: int, lighthouse_runs: int) -> dict:
-    figures: dict = {"runs": runs, "lighthouse_runs": lighthouse_runs}
+def measure(runs: int, lighthouse_runs: int, desktop: bool = False) -> dict:
+    figures: dict = {"runs": runs, "lighthouse_runs": lighthouse_runs, "desktop": desktop}
     print("timing builds …", file=sys.stderr)
     figures["timings"] = timings(runs)
     with tempfile.TemporaryDirectory() as out:
         site, plain = Path(out) / "site", Path(out) / "plain"
         figures["sites"] = {"site": built(site, ["--strict"]),
                             "plain": built(plain, ["-f", str(plain_material(Path(out)))])}
-        browse(figures, site, plain, lighthouse_runs)
+        browse(figures, site, plain, lighthouse_runs, desktop)
     return figures
 
 
@@ -343,9 +349,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per build timing (default 5)")
     parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page; 0 skips it")
+    parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop profile, not its mobile one")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "benchmark.json", help="where to write JSON")
     args = parser.parse_args(argv)
-    figures = measure(args.runs, args.lighthouse_runs)
+    figures = measure(args.runs, args.lighthouse_runs, args.desktop)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     print(markdown(figures))
