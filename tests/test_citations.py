@@ -101,7 +101,8 @@ def test_a_note_that_matches_no_entry_is_an_error_at_the_note(tmp_path):
     result, out = split_with(project)
     assert result.returncode == 2
     line = next(i for i, text in enumerate(WITH_URLS.read_text().splitlines(), 1) if "LaMond Tullis" in text)
-    assert result.stderr.startswith(f"{WITH_URLS}:{line}: note 8 cites no work of refs.bib")
+    assert any(mistake.startswith(f"{WITH_URLS}:{line}: note 8 cites no work of refs.bib")
+               for mistake in result.stderr.splitlines())
     assert not out.exists()
 
 
@@ -118,5 +119,5 @@ def test_an_entry_no_note_cites_is_an_error_at_its_line_in_refs_bib(tmp_path):
     result, _ = split_with(project)
     line = (project / "refs.bib").read_text().splitlines().index("@misc{nobody2000,") + 1
     assert result.returncode == 2
-    assert result.stderr.strip() == (f"{project / 'refs.bib'}:{line}: entry nobody2000 is cited by no note: "
-                                     "remove it or fix the note")
+    assert (f"{project / 'refs.bib'}:{line}: entry nobody2000 is cited by no note: remove it or fix the note"
+            in result.stderr.splitlines())

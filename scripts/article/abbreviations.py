@@ -5,9 +5,10 @@ an abbreviation in brackets, "the Peruvian National Police (PNP)", and a native 
 with it, "Shining Path (SL for its name in Spanish “Sendero Luminoso”)". When the article
 gives one abbreviation several expansions, the longest wins. The publisher's name in
 mkdocs.yml is read the same way ("… del Perú (CEEEP)"). Abbreviations the article uses
-without spelling them out take their expansion from ``scripts/data/abbreviations.yml``; one
-found in neither place is an error, so that no abbreviation goes unexplained, and so is an
-entry of that file the article does not need (it would be silently ignored). The data file
+without spelling them out take their expansion from ``scripts/data/abbreviations.yml``, where
+an editor may also correct an expansion read from the text; one found in neither place is an
+error, so that no abbreviation goes unexplained, and so is an entry of that file the article
+does not need (it would be silently ignored). Every such mistake of a run is reported at once. The data file
 also gives the other language's name of a body the article names in one ("Policía Nacional
 del Perú" for the PNP), added in the edition's square brackets, and the article's slips that
 look like abbreviations (¶17's "AA."), which are explained where they stand and have no
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import Article, ArticleError, Passage, Where
+from .model import Article, ArticleError, Mistakes, Passage, Where
 from .text import MARKER, URL
 from .yaml_lines import composed, line, mapping, sequence, term
 
@@ -101,44 +102,55 @@ class Editorial:
 
 
 def texts_by_abbreviation(path: Path, node: yaml.Node | None, what: str) -> dict[str, tuple[str, int]]:
-    """A mapping of abbreviations to texts, each with its line."""
-    found = {}
+    """A mapping of abbreviations to texts, each with its line; every mistake at once."""
+    found, mistakes = {}, Mistakes()
     for short, value in mapping(path, node).items():
-        if not isinstance(value, yaml.ScalarNode) or not value.value.strip():
-            raise ArticleError(path, line(value), f"“{short}” needs its {what}, a text")
-        found[short] = (value.value, line(value))
+        text = mistakes.attempt(term, path, value, value, f"the {what} of “{short}”")
+        if text:
+            found[short] = (text.text, text.line)
+    mistakes.check()
     return found
 
 
 def load_editorial(path: Path) -> Editorial:
     """The data file's expansions, slips, other-language names and the capitalised words it says
-    are not abbreviations, each with its line."""
+    are not abbreviations, each with its line; every mistake at once."""
     top = mapping(path, composed(path, "the abbreviations"),
                   ("expansions", "other_language", "slips", "not_abbreviations"))
+    mistakes = Mistakes()
     names = {}
-    for short, node in mapping(path, top.get("other_language")).items():
-        fields = mapping(path, node)
-        named = {key: value for key, value in fields.items() if key != "source"}
-        if len(named) != 1 or "source" not in fields:
-            raise ArticleError(path, line(node), f"other_language: “{short}” needs one language's name and its source")
-        term(path, fields["source"], node, f"the source of “{short}”")
-        ((language, name),) = named.items()
-        names[short] = (f"{language}: {term(path, name, node, f'the {language} name of “{short}”').text}", line(node))
+    for short, node in (mistakes.attempt(mapping, path, top.get("other_language")) or {}).items():
+        name = mistakes.attempt(other_language_name, path, short, node)
+        if name:
+            names[short] = (name, line(node))
     words: dict[str, int] = {}
-    for node in sequence(path, top.get("not_abbreviations")):
-        if not isinstance(node, yaml.ScalarNode):
-            raise ArticleError(path, line(node), "not_abbreviations must list words")
-        if node.value in words:
-            raise ArticleError(path, line(node), f"“{node.value}” is listed twice")
-        words[node.value] = line(node)
-    return Editorial(texts_by_abbreviation(path, top.get("expansions"), "expansion"),
-                     texts_by_abbreviation(path, top.get("slips"), "note"),
-                     names, words)
+    for node in mistakes.attempt(sequence, path, top.get("not_abbreviations")) or []:
+        word = mistakes.attempt(term, path, node, node, "a word of not_abbreviations")
+        if word and word.text in words:
+            mistakes.add(ArticleError(path, line(node), f"“{word.text}” is listed twice: remove one"))
+        elif word:
+            words[word.text] = line(node)
+    expansions = mistakes.attempt(texts_by_abbreviation, path, top.get("expansions"), "expansion")
+    slips = mistakes.attempt(texts_by_abbreviation, path, top.get("slips"), "note")
+    mistakes.check()
+    return Editorial(expansions, slips, names, words)
+
+
+def other_language_name(path: Path, short: str, node: yaml.Node) -> str:
+    """"Spanish: Policía Nacional del Perú": one language's name and its source, or an error."""
+    fields = mapping(path, node)
+    named = {key: value for key, value in fields.items() if key != "source"}
+    if len(named) != 1 or "source" not in fields:
+        raise ArticleError(path, line(node), f"other_language: “{short}” needs one language's name and its source")
+    term(path, fields["source"], node, f"the source of “{short}”")
+    ((language, name),) = named.items()
+    return f"{language}: {term(path, name, node, f'the {language} name of “{short}”').text}"
 
 
 def abbreviations(article: Article, passages: list[Passage], data: Path = DATA) -> list[Abbreviation]:
     """Every abbreviation the article's title, publication note and ``passages`` use, with its
-    expansion, in alphabetical order; an entry of the data file that none of them needs is an error."""
+    expansion (the data file's where it corrects the article's), in alphabetical order; an entry
+    of the data file that none of them needs is an error, and every mistake is reported at once."""
     editorial = load_editorial(data)
     texts: list[tuple[str, Where | None]] = [(article.title, None), (article.publication, None)]
     texts += [(passage.text, passage.where) for passage in passages]
@@ -149,38 +161,42 @@ def abbreviations(article: Article, passages: list[Passage], data: Path = DATA) 
                 given[short] = (expansion, native)
     found: dict[str, Abbreviation] = {}
     seen: set[str] = set()
+    mistakes = Mistakes()
     for text, where in texts:
         for short in used_in(text):
+            if short in seen:
+                continue
             seen.add(short)
-            if short in editorial.not_abbreviations or short in found:
+            if short in editorial.not_abbreviations:
                 continue
             other = editorial.other_language.get(short, ("", 0))[0]
             if short in editorial.slips:
                 found[short] = Abbreviation(short, editorial.slips[short][0], False, slip=True)
+            elif short in editorial.expansions:  # the editor's, or the editor's correction of the article's
+                found[short] = Abbreviation(short, editorial.expansions[short][0], False, given.get(short, ("", ""))[1] or other)
             elif short in given:
                 expansion, native = given[short]
                 found[short] = Abbreviation(short, expansion, True, native or other)
-            elif short in editorial.expansions:
-                found[short] = Abbreviation(short, editorial.expansions[short][0], False, other)
             else:
-                message = (f"“{short}” is used but never spelled out: add its expansion to {data}")
-                raise (where.error(message) if where else ArticleError(data, 1, message))
+                message = f"“{short}” is used but never spelled out: add its expansion to {data}"
+                mistakes.add(where.error(message) if where else ArticleError(data, 1, message))
     for entries, what in ((editorial.expansions, "expansion"), (editorial.slips, "note"),
                           (editorial.other_language, "other-language name")):
         for short, (_, number) in entries.items():
             if short not in seen:
-                raise ArticleError(data, number, f"the article never uses “{short}”: remove its {what}")
-    for short, (_, number) in editorial.expansions.items():
-        if short in given:
-            raise ArticleError(data, number, f"the article spells “{short}” out itself, as “{given[short][0]}”: "
-                                             "remove this expansion")
+                mistakes.add(ArticleError(data, number, f"the article never uses “{short}”: remove its {what}"))
+    for short, (expansion, number) in editorial.expansions.items():
+        if given.get(short, ("",))[0] == expansion:
+            mistakes.add(ArticleError(data, number, f"the article spells “{short}” out itself, as “{expansion}”: "
+                                                    "remove this expansion, or write the one that corrects it"))
     for short, (_, number) in editorial.other_language.items():
         if given.get(short, ("", ""))[1]:
-            raise ArticleError(data, number, f"the article gives “{short}” in {given[short][1]} itself: "
-                                             "remove this other-language name")
+            mistakes.add(ArticleError(data, number, f"the article gives “{short}” in {given[short][1]} itself: "
+                                                    "remove this other-language name"))
     for word, number in editorial.not_abbreviations.items():
         if word not in seen:
-            raise ArticleError(data, number, f"the article never writes “{word}”: remove it")
+            mistakes.add(ArticleError(data, number, f"the article never writes “{word}”: remove it"))
+    mistakes.check()
     return sorted(found.values(), key=lambda a: a.short.lower())
 
 

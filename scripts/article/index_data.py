@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import ArticleError
+from .model import ArticleError, Mistakes
 from .yaml_lines import Term, composed, line, mapping, sequence, term
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "index.yml"
@@ -54,18 +54,21 @@ class EditorData:
 
 
 def load_editor_data(path: Path = DATA) -> EditorData:
-    """The data file as typed entries and labels; a malformed file, or a key nothing reads, is an
-    ``ArticleError``."""
+    """The data file as typed entries and labels; a malformed entry, or a key nothing reads, is an
+    ``ArticleError``, every one at once."""
     top = mapping(path, composed(path, "the index data"), (*KINDS, "timeline"))
-    entries = tuple(entry(path, kind, item) for kind in KINDS for item in sequence(path, top.get(kind)))
-    labels = tuple(label(path, item) for item in sequence(path, top.get("timeline")))
-    return EditorData(str(path), entries, labels)
+    mistakes = Mistakes()
+    entries = [mistakes.attempt(entry, path, kind, item)
+               for kind in KINDS for item in mistakes.attempt(sequence, path, top.get(kind)) or []]
+    labels = [mistakes.attempt(label, path, item) for item in mistakes.attempt(sequence, path, top.get("timeline")) or []]
+    mistakes.check()
+    return EditorData(str(path), tuple(entries), tuple(labels))
 
 
 def entry(path: Path, kind: str, node: yaml.Node) -> Entry:
     fields = mapping(path, node, ("name", "heading", "forms", "aliases", "within", "spanish"))
-    name = term(path, fields.get("name"), node, f"every entry under {kind} needs a name")
-    forms = tuple(term(path, n, node, "a form") for n in sequence(path, fields.get("forms"))) or (name,)
+    name = term(path, fields.get("name"), node, f"the name of an entry under {kind}")
+    forms = tuple(term(path, n, node, "a form of its name") for n in sequence(path, fields.get("forms"))) or (name,)
     aliases = tuple(term(path, n, node, "an alias") for n in sequence(path, fields.get("aliases")))
     within = tuple(term(path, n, node, "a phrase") for n in sequence(path, fields.get("within")))
     spanish = tuple(term(path, n, node, "a Spanish form") for n in sequence(path, fields.get("spanish")))
@@ -86,12 +89,12 @@ def heading(path: Path, kind: str, name: Term, node: yaml.Node | None) -> str:
     words = name.text.split()
     if len(words) != 2:
         raise ArticleError(path, name.line, f"“{name.text}” is not “First Last”: give its `heading`, "
-                                            "surname first (“Guzmán Reinoso, Abimael”)")
+                                            "surnames first (“Surname Surname, Given Name”)")
     return f"{words[1]}, {words[0]}"
 
 
 def label(path: Path, node: yaml.Node) -> Label:
     fields = mapping(path, node, ("when", "sentence", "label"))
-    when = term(path, fields.get("when"), node, "every timeline label needs `when`")
+    when = term(path, fields.get("when"), node, "the date (`when`) of a timeline label")
     phrase = term(path, fields["sentence"], node, "sentence") if "sentence" in fields else None
-    return Label(when, phrase, term(path, fields.get("label"), node, "every timeline label needs `label`").text)
+    return Label(when, phrase, term(path, fields.get("label"), node, "the `label` of a timeline label").text)

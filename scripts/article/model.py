@@ -2,16 +2,97 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class ArticleError(Exception):
-    """Bad input: names the file and line so that a writer can find and fix it."""
+    """Bad input: names the file and line of each mistake so that a writer can find and fix it.
+
+    One error may hold several mistakes (``ArticleError.joined``): a run reports them all at
+    once, sorted by file and line, as a compiler does; ``path``, ``line`` and ``message`` are the first's."""
 
     def __init__(self, path: Path | str, line: int, message: str):
+        self.mistakes = ((str(path), line, message),)
         super().__init__(f"{path}:{line}: {message}")
         self.path, self.line, self.message = str(path), line, message
+
+    @classmethod
+    def joined(cls, errors: list[ArticleError]) -> ArticleError:
+        """One error holding every mistake of ``errors``, each once, sorted by file and line."""
+        mistakes = sorted({mistake for error in errors for mistake in error.mistakes})
+        error = cls(*mistakes[0])
+        error.mistakes = tuple(mistakes)
+        error.args = ("\n".join(f"{path}:{line}: {message}" for path, line, message in mistakes),)
+        return error
+
+
+class Mistakes:
+    """The mistakes found so far, so that one run reports every one (``check``) rather than the first."""
+
+    def __init__(self) -> None:
+        self.found: list[ArticleError] = []
+
+    def attempt(self, read: Callable[..., T], *args: object) -> T | None:
+        """What ``read(*args)`` returns, or None when it finds a mistake, which is kept."""
+        try:
+            return read(*args)
+        except ArticleError as error:
+            self.found.append(error)
+            return None
+
+    def add(self, error: ArticleError) -> None:
+        self.found.append(error)
+
+    def check(self) -> None:
+        """Raise every mistake found, in one error, if there is any."""
+        if self.found:
+            raise ArticleError.joined(self.found)
+
+
+def file_text(path: Path, what: str) -> str:
+    """The text of a file that should hold ``what``; a missing, unreadable, empty or undecodable
+    file (one not in UTF-8) is an ``ArticleError`` saying so."""
+    if path.is_dir():
+        raise ArticleError(path, 1, f"this is a folder, not a file: give the path of {what}")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(path, 1, f"no such file: expected {what}") from None
+    except OSError as error:
+        raise ArticleError(path, 1, f"cannot read the file: {error.strerror}") from None
+    if not data.strip():
+        raise ArticleError(path, 1, f"the file is empty: expected {what}")
+    if looks_like_utf16(data):
+        raise ArticleError(path, 1, "the file is not UTF-8 text (it looks like UTF-16): "
+                                    "save it as UTF-8 and try again")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ArticleError(path, line, f"the file is not UTF-8 text ({guess_encoding(data)}): "
+                                       "save it as UTF-8 and try again") from None
+
+
+def looks_like_utf16(data: bytes) -> bool:
+    """A UTF-16 byte-order mark, or the zero bytes that UTF-16 puts beside every ASCII letter."""
+    return data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:200]
+
+
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def guess_encoding(data: bytes) -> str:
+    """Which 8-bit encoding undecodable bytes look like, for the error message."""
+    stray = UTF8_SEQUENCE.sub(b"", data)  # the bytes that are not UTF-8's, in a file partly UTF-8
+    if any(0x80 <= byte <= 0x9f for byte in stray):  # curly quotes and dashes in Windows-1252
+        return "it looks like Windows-1252"
+    return "it looks like Latin-1 (ISO-8859-1)"
 
 
 @dataclass(frozen=True)
@@ -151,6 +232,7 @@ class Config:
     bibliography: Path
     style: Path        # Chicago notes and bibliography: the References page
     styles: Path       # the folder of the official CSL files the article's own citations are set in
+    data: Path         # the folder of the editors' data files (scripts/data/)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from .refs_bib import Work
-from .model import Article, Citation, Note, Where
+from .model import Article, Citation, Mistakes, Note, Where
 from .resolve import IBID
 from .text import URL, comparable
 
@@ -42,20 +42,26 @@ def segment_citations(note: Note, where: Where, titles: list[tuple[str, Work]]) 
 
 
 def cite_notes(article: Article, notes: dict[int, Note], works: dict[str, Work]) -> dict[int, Note]:
-    """The notes with their citations attached; refs.bib and the notes must match one to one."""
+    """The notes with their citations attached; refs.bib and the notes must match one to one (every
+    mismatch is reported at once)."""
     where = {endnote.number: endnote.where for endnote in article.notes}
     titles = [(comparable(work.title), work) for work in works.values()]
     cited: dict[int, Note] = {}
+    mistakes = Mistakes()
     for number, note in notes.items():
         if note.ibid_of is None:
-            citations = segment_citations(note, where[number], titles)
-        else:
+            citations = mistakes.attempt(segment_citations, note, where[number], titles)
+        elif note.ibid_of.number in cited:
             own = LOCATOR.search(", " + IBID.match(note.text)["rest"])
             repeated = cited[note.ibid_of.number].citations
             citations = tuple(replace(c, locator=own["pages"]) for c in repeated) if own else repeated
-        cited[number] = replace(note, citations=citations)
+        else:
+            continue  # repeats a note that cites no work, already reported
+        if citations is not None:
+            cited[number] = replace(note, citations=citations)
     used = {c.key for note in cited.values() for c in note.citations}
     for work in works.values():
-        if work.key not in used:
-            raise work.where.error(f"entry {work.key} is cited by no note: remove it or fix the note")
+        if work.key not in used and len(cited) == len(notes):
+            mistakes.add(work.where.error(f"entry {work.key} is cited by no note: remove it or fix the note"))
+    mistakes.check()
     return cited

@@ -40,7 +40,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import ArticleError, Endnote, Export, Paragraph, Section, Where
+from .model import ArticleError, Endnote, Export, Paragraph, Section, Where, file_text
 from .text import MARKER, URL
 
 PUBLICATION = re.compile(r"^This article is included in the publication\b")
@@ -78,37 +78,7 @@ class Line:
 
 def read_text(path: Path) -> str:
     """The file's text; a missing, unreadable, empty or undecodable file is an ``ArticleError``."""
-    if path.is_dir():
-        raise ArticleError(path, 1, "this is a folder, not a file: give the path of a raw export")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ArticleError(path, 1, "no such file: expected a raw export of the article") from None
-    except OSError as error:
-        raise ArticleError(path, 1, f"cannot read the file: {error.strerror}") from None
-    if not data.strip():
-        raise ArticleError(path, 1, "the file is empty: expected the text of the article")
-    if looks_like_utf16(data):
-        raise ArticleError(path, 1, "the file is not UTF-8 text (it looks like UTF-16): "
-                                    "save it as UTF-8 and try again")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ArticleError(path, line, f"the file is not UTF-8 text ({guess_encoding(data)}): "
-                                       "save it as UTF-8 and try again") from None
-
-
-def looks_like_utf16(data: bytes) -> bool:
-    """A UTF-16 byte-order mark, or the zero bytes that UTF-16 puts beside every ASCII letter."""
-    return data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:200]
-
-
-def guess_encoding(data: bytes) -> str:
-    """Which 8-bit encoding undecodable bytes look like, for the error message."""
-    if any(0x80 <= byte <= 0x9f for byte in data):  # curly quotes and dashes in Windows-1252
-        return "it looks like Windows-1252"
-    return "it looks like Latin-1 (ISO-8859-1)"
+    return file_text(path, "a raw export of the article")
 
 
 def clean_line(text: str) -> str:

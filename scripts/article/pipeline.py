@@ -7,18 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
-from .abbreviations import abbreviations, other_name
-from .refs_bib import formatted_entries, load_works
+from .abbreviations import DATA as ABBRS
+from .abbreviations import Abbreviation, abbreviations, other_name
+from .refs_bib import Work, formatted_entries, load_works
 from .note_works import cite_notes
+from .evidence import DATA as EVIDENCE
 from .evidence import load_evidence
-from .config import load_config
+from .config import DATA, beside, load_edition
 from .datafiles import (ABBREVIATIONS, CITATIONS, DOWNLOADS, LANGUAGES, NAVIGATION, citations, definitions, downloads,
                         languages, navigation)
-from .index_data import load_editor_data
+from .index_data import DATA as INDEX
+from .index_data import EditorData, load_editor_data
 from .merge import merge
-from .model import Article, Config, Page
+from .model import Article, Config, Evidence, Mistakes, Note, Page
 from .pages.about import about_page
 from .pages.article import home_page, section_page
 from .pages.cite import cite_page, citation_files
@@ -41,23 +45,50 @@ def planned_files(sources: list[Path], config: Path, title: str | None) -> dict[
     return article_files(merge([parse_export(path) for path in sources], title), config)
 
 
-def article_files(article: Article, config_path: Path) -> dict[str, str]:
-    """The generated files of an article already parsed and merged."""
-    config = load_config(config_path)
-    with ThreadPoolExecutor(max_workers=1) as pandoc:  # sets the References while the pages render
+def article_files(article: Article, config_path: Path, data: Path = DATA) -> dict[str, str]:
+    """The generated files of an article already parsed and merged (the editors' files read from ``data``)."""
+    mistakes = Mistakes()
+    config = beside(config_path, mistakes.attempt(load_edition, config_path), data)
+    with ThreadPoolExecutor(max_workers=1) as pandoc:  # sets the References while the data files are read
         entries = pandoc.submit(formatted_entries, config.bibliography, config.style)
-        return rendered_files(article, config, entries.result)
+        data = read_data(article, config, mistakes)
+        return rendered_files(article, config, data, entries.result)
 
 
-def rendered_files(article: Article, config: Config, entries: Callable[[], dict[str, str]]) -> dict[str, str]:
+@dataclass(frozen=True)
+class Data:
+    """What the editors' files say, checked: the works and the notes citing them, what each
+    work rests on, the abbreviations, the Index's and Timeline's data."""
+
+    works: dict[str, Work]
+    notes: dict[int, Note]
+    evidence: dict[str, Evidence]
+    abbreviations: list[Abbreviation]
+    editors: EditorData
+    index: Page      # the Index and Timeline pages, made while their data is checked against the text
+    timeline: Page
+
+
+def read_data(article: Article, config: Config, mistakes: Mistakes) -> Data:
+    """Every data file read and checked against the article; the mistakes of all of them (and those
+    already in ``mistakes``) are reported at once, sorted by file and line. A file is checked against
+    another (the evidence against refs.bib) only when that other reads without a mistake."""
+    works = mistakes.attempt(load_works, config.bibliography)
+    notes = mistakes.attempt(cite_notes, article, resolve_notes(article), works) if works else None
+    evidence = mistakes.attempt(load_evidence, works, config.data / EVIDENCE.name) if works else None
+    texts = passages(article, config.edition) if config.edition else None
+    abbrs = mistakes.attempt(abbreviations, article, texts, config.data / ABBRS.name) if texts else None
+    editors = mistakes.attempt(load_editor_data, config.data / INDEX.name)
+    index = mistakes.attempt(names_page, texts, editors) if texts and editors else None
+    timeline = mistakes.attempt(timeline_page, texts, editors) if texts and editors else None
+    mistakes.check()
+    return Data(works, notes, evidence, abbrs, editors, index, timeline)
+
+
+def rendered_files(article: Article, config: Config, data: Data, entries: Callable[[], dict[str, str]]) -> dict[str, str]:
     """Every page and data file; ``entries`` gives the References' entries when they are needed."""
-    works = load_works(config.bibliography)
-    notes = cite_notes(article, resolve_notes(article), works)
-    evidence = load_evidence(works)
+    works, notes, evidence, abbrs, editors = data.works, data.notes, data.evidence, data.abbreviations, data.editors
     placed = placed_paragraphs(article)
-    texts = passages(article, config.edition)
-    abbrs = abbreviations(article, texts)
-    editors = load_editor_data()
     rec = record(article, config.edition, (form.text for entry in editors.entries for form in entry.forms))
     gloss = other_name(abbrs, rec.short_author)
     cited = article_citations(rec, config.styles)
@@ -67,7 +98,7 @@ def rendered_files(article: Article, config: Config, entries: Callable[[], dict[
                                *(section_page(article, section, placed, notes) for section in article.sections)]),
               ("Notes and references", [notes_page(notes, citing_paragraphs(article)),
                                         references_page(formatted, notes, footnote_pages(article), evidence)]),
-              ("Explore", [names_page(texts, editors), timeline_page(texts, editors),
+              ("Explore", [data.index, data.timeline,
                            glossary_page(abbrs, article_passages(article))]),
               ("The edition", [about_page(article, config.edition), cite_page(rec, cited),
                                print_page(article, placed, notes, rec, gloss, config.edition, formatted, places, evidence)])]

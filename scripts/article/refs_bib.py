@@ -5,15 +5,17 @@ citeproc."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pypandoc
-from pybtex.database import Entry, Person, parse_file
+from pybtex.database import Entry, Person, parse_string
 from pybtex.scanner import PybtexError
 
-from .model import ArticleError, Where
+from .model import ArticleError, Where, file_text
+from .text import is_url
 
 
 LANGUAGES = {"english": "en", "spanish": "es", "portuguese": "pt", "french": "fr", "german": "de", "italian": "it"}
@@ -66,17 +68,95 @@ class Work:
 
 
 def load_works(path: Path) -> dict[str, Work]:
-    """The entries of refs.bib by key, each with the line it starts on."""
+    """The entries of refs.bib by key, each with the line it starts on; every mistake an editor can
+    make in one (a key or field given twice, a missing author or title, a field nothing reads, an
+    impossible date, an address that is no URL, broken syntax) is an error at its line, all at once."""
+    text = file_text(path, "the bibliography's entries")
+    heads = [(m.group(1), text.count("\n", 0, m.start()) + 1, m.start())
+             for m in re.finditer(r"^@\w+\s*\{\s*([^,\s]+)\s*,", text, re.M)]
+    mistakes = [ArticleError(path, number, f"entry {key} is given twice: give each work one entry and one key")
+                for i, (key, number, _) in enumerate(heads) if key in {k for k, _, _ in heads[:i]}]
+    fields = {key: dict(field_lines(path, text, start, number, mistakes)) for key, number, start in heads}
+    if mistakes:
+        raise ArticleError.joined(mistakes)
     try:
-        text = path.read_text(encoding="utf-8")
-        data = parse_file(str(path), bib_format="bibtex")
-    except OSError as error:
-        raise ArticleError(path, 1, f"cannot read the bibliography: {error.strerror}") from None
+        data = parse_string(text, bib_format="bibtex")
     except PybtexError as error:
-        raise ArticleError(path, 1, f"the bibliography does not parse: {error}") from None
-    lines = {m.group(1): text.count("\n", 0, m.start()) + 1
-             for m in re.finditer(r"^@\w+\s*\{\s*([^,\s]+)\s*,", text, re.M)}
-    return {key: Work(key, entry, Where(str(path), lines.get(key, 1))) for key, entry in data.entries.items()}
+        number = getattr(error, "lineno", None) or 1
+        before = [key for key, start, _ in heads if start < number]
+        if before and number in {start for _, start, _ in heads}:  # a new entry inside an unclosed one
+            raise ArticleError(path, number, f"entry {before[-1]} is not closed before this entry starts: end it "
+                                             "with “}”") from None
+        raise ArticleError(path, number, f"the bibliography does not parse ({error.args[0] if error.args else error}):"
+                                         " close every entry and field with its brace, and separate fields with "
+                                         "commas") from None
+    if not data.entries:
+        raise ArticleError(path, 1, "the bibliography holds no entry: expected entries like @book{key, ...}")
+    starts = {key: number for key, number, _ in heads}
+    works = {key: Work(key, entry, Where(str(path), starts.get(key, 1))) for key, entry in data.entries.items()}
+    for work in works.values():
+        mistakes += entry_mistakes(work, fields.get(work.key, {}))
+    if mistakes:
+        raise ArticleError.joined(mistakes)
+    return works
+
+
+FIELD = re.compile(r"^\s*(\w+)\s*=", re.M)
+# The fields pandoc's citeproc and the edition read; any other would be silently ignored.
+FIELDS = ("author", "editor", "title", "journal", "booktitle", "publisher", "institution", "organization",
+          "address", "volume", "number", "pages", "series", "edition", "year", "month", "day", "doi", "url",
+          "urldate", "langid", "type", "note", "entrysubtype", "howpublished", "school", "chapter", "isbn", "issn")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+
+
+def field_lines(path: Path, text: str, start: int, number: int, mistakes: list[ArticleError]):
+    """Each field of the entry starting at ``start`` (on line ``number``) with its line; a field given
+    twice or one nothing reads is added to ``mistakes``."""
+    end = text.find("\n@", start + 1)
+    body = text[start:end if end >= 0 else len(text)]
+    seen = set()
+    for match in FIELD.finditer(body):
+        name, at = match.group(1).lower(), number + body.count("\n", 0, match.start(1))
+        if name in seen:
+            mistakes.append(ArticleError(path, at, f"the field {name} is given twice in this entry: remove one"))
+        elif name not in FIELDS:
+            mistakes.append(ArticleError(path, at, f"nothing reads the field {name}: use one of "
+                                                   + ", ".join(FIELDS)))
+        seen.add(name)
+        yield name, at
+
+
+def entry_mistakes(work: Work, lines: dict[str, int]) -> list[ArticleError]:
+    """What is wrong in one entry: a missing author or title, an impossible date, a bad address or language."""
+    found = []
+
+    def wrong(field: str, message: str) -> None:
+        found.append(ArticleError(work.where.path, lines.get(field, work.where.line), message))
+
+    fields = {name.lower(): value for name, value in work.entry.fields.items()}
+    if not work.authors and not work.entry.persons.get("editor"):
+        wrong("author", f"entry {work.key} has no author: give the author (or the institution, double-braced) "
+                        "as the note names it")
+    if not unbraced(fields.get("title", "")).strip():
+        wrong("title", f"entry {work.key} has no title: give the title as the note writes it")
+    year, month, day = (fields.get(name, "").strip() for name in ("year", "month", "day"))
+    if year and not re.fullmatch(r"\d{4}", year):
+        wrong("year", f"the year “{year}” is not a year: give four digits, as 1999")
+    number = MONTHS.index(month.lower()) + 1 if month.lower() in MONTHS else int(month) if month.isdigit() else 0
+    if month and not 1 <= number <= 12:
+        wrong("month", f"the month “{month}” is no month: give its name (may) or its number, 1 to 12")
+    elif day and not (day.isdigit() and month and re.fullmatch(r"\d{4}", year)
+                      and 1 <= int(day) <= calendar.monthrange(int(year), number)[1]):
+        wrong("day", f"{year}-{month}-{day} is no date: give a day that month has, with its month and year")
+    if "url" in fields and not is_url(fields["url"]):
+        wrong("url", f"the url “{fields['url']}” is no web address: give one starting https:// or http://")
+    if "doi" in fields and not re.fullmatch(r"10\.\d{4,9}/\S+", fields["doi"]):
+        wrong("doi", f"the doi “{fields['doi']}” is no DOI: give it as 10.NNNN/suffix, without https://doi.org/")
+    if "langid" in fields and fields["langid"].lower() not in LANGUAGES:
+        wrong("langid", f"the langid “{fields['langid']}” is none this edition knows: use one of "
+                        + ", ".join(LANGUAGES))
+    return found
 
 
 CSL_ENTRY = re.compile(r"^::: \{#ref-(?P<key>\S+) \.csl-entry\}\n(?P<text>.*?)\n:::$", re.M | re.S)
@@ -102,6 +182,8 @@ def citeproc(text: str, style: Path, *bibliographies: Path) -> str:
     except OSError as error:
         raise ArticleError(bibliographies[0], 1, f"pandoc is missing ({error}): install the project's "
                                                  "dependencies (uv sync)") from None
+    except RuntimeError as error:  # pandoc refused the bibliography or the style
+        raise ArticleError(bibliographies[0], 1, f"pandoc cannot read it: {' '.join(str(error).split())}") from None
 
 
 def set_entries(output: str) -> dict[str, str]:

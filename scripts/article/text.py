@@ -9,6 +9,7 @@ import html
 import re
 import unicodedata
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 MARKER = re.compile(r"\[(\d+)\]")
 URL = re.compile(r"https?://[^\s;]+?(?=[,.;)]?(?:\s|;|$))")
@@ -18,6 +19,12 @@ QUOTES = re.compile(r"[\"'“”„‟″‘’‚‛′`]")  # compared as one:
 # The combining diacritical marks that decomposed accented letters carry (Unicode's blocks
 # for them), removed in one pass rather than tested letter by letter.
 COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def is_url(text: str) -> bool:
+    """Whether ``text`` is a web address a browser can open: http(s), a host with a dot, no spaces."""
+    parts = urlsplit(text.strip())
+    return parts.scheme in ("http", "https") and "." in (parts.hostname or "") and not SPACE.search(text.strip())
 
 
 def fold(text: str) -> str:

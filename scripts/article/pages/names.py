@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..index_data import KINDS, EditorData, Entry, Term
 from ..markdown import REPEATS_THE_TEXT, editorial, escape, page
-from ..model import Page, Passage
+from ..model import Mistakes, Page, Passage
 from ..numbering import slugify
 from ..text import fold
 from .locator_map import on_the_map
@@ -59,14 +59,15 @@ def occurs(term: Term, folded_text: str) -> bool:
 def mentions(entry: Entry, texts: list[tuple[Passage, str]], data: EditorData) -> Mentions:
     """The passages naming ``entry`` (given with their folded text); a form or alias found
     nowhere is an ``ArticleError``."""
-    found = []
+    found, mistakes = [], Mistakes()
     for term in (*entry.forms, *entry.aliases, *entry.within):
         word, whole = first_word(term), pattern(term)  # as occurs() tests, without a call per passage
         hits = [passage for passage, folded in texts if word in folded and whole.search(folded)]
         if not hits:
-            raise data.error(term, f"“{term.text}” ({entry.name.text}) no longer occurs in the article: "
-                                   "correct or remove it")
+            mistakes.add(data.error(term, f"“{term.text}” ({entry.name.text}) no longer occurs in the article: "
+                                          "correct or remove it"))
         found += hits
+    mistakes.check()
     order = {passage.href: i for i, (passage, _) in enumerate(texts)}
     unique = {passage.href: passage for passage in found}
     return Mentions(entry, tuple(sorted(unique.values(), key=lambda p: order[p.href])))
@@ -121,7 +122,9 @@ def link(passage: Passage) -> str:
 def names_page(passages: list[Passage], data: EditorData) -> Page:
     """The Index page, grouped by kind and sorted by headword, with its cross-references."""
     texts = [(passage, fold(passage.text)) for passage in passages]
-    found = [mentions(entry, texts, data) for entry in data.entries]
+    mistakes = Mistakes()
+    found = [mistakes.attempt(mentions, entry, texts, data) for entry in data.entries]
+    mistakes.check()
     groups = []
     for kind, heading in KINDS.items():
         of_kind = [m for m in found if m.entry.kind == kind]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from ..index_data import EditorData, Label
 from ..markdown import editorial, escape, page
-from ..model import Page, Passage
+from ..model import Mistakes, Page, Passage
 from ..text import fold
 
 PATH = "timeline.md"
@@ -76,13 +76,15 @@ def events(paragraphs: list[Passage], data: EditorData) -> list[Event]:
         if label:
             used[label] = used.get(label, 0) + 1
         out.append(Event(when, sentence, passage, label.text if label else None))
+    mistakes = Mistakes()
     for label in data.labels:
         if label not in used:
-            raise data.error(label.when, f"timeline label for “{label.when.text}” matches no date in the article: "
-                                         "correct or remove it")
-        if used[label] > 1:
-            raise data.error(label.when, f"timeline label for “{label.when.text}” matches {used[label]} "
-                                         "sentences: add `sentence:` with a phrase of the one it is for")
+            mistakes.add(data.error(label.when, f"timeline label for “{label.when.text}” matches no date in the article: "
+                                                "correct or remove it"))
+        elif used[label] > 1:
+            mistakes.add(data.error(label.when, f"timeline label for “{label.when.text}” matches {used[label]} "
+                                                "sentences: add `sentence:` with a phrase of the one it is for"))
+    mistakes.check()
     return sorted(out, key=lambda event: event.order)
 
 
