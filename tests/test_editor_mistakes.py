@@ -23,7 +23,8 @@ from article.pipeline import article_files
 
 BIB, MKDOCS = "refs.bib", "mkdocs.yml"
 ABBREVIATIONS, INDEX, EVIDENCE = "data/abbreviations.yml", "data/index.yml", "data/references.yml"
-FILES = (BIB, MKDOCS, ABBREVIATIONS, INDEX, EVIDENCE)
+MAP = "data/map.yml"
+FILES = (BIB, MKDOCS, ABBREVIATIONS, INDEX, EVIDENCE, MAP)
 ORIGINAL = {name: (ROOT / name if name in (BIB, MKDOCS) else ROOT / "scripts" / name).read_bytes()
             for name in FILES}
 
@@ -93,6 +94,12 @@ MISTAKES = {
     "a wrong encoding":
         (BIB, ORIGINAL[BIB].replace("Soberón, Ricardo".encode(), "Soberón, Ricardo".encode("latin-1")),
          line_of(BIB, "Soberón, Ricardo"), "the file is not UTF-8 text (it looks like Latin-1"),
+    "a wrong type (a text for a point)":
+        (MAP, replaced(MAP, "  Chile: [-69.75, -18.45]", "  Chile: south"), line_of(MAP, "  Chile: [-69.75, -18.45]"),
+         "expected a list"),
+    "a missing required field (a country's label)":
+        (MAP, replaced(MAP, "  Chile: [-69.75, -18.45]\n", ""), line_of(MAP, "  Peru: [-73.6, -5.6]"),
+         "labels: give where Chile's name is set"),
     "an empty file":
         (INDEX, b"", 1, "the file is empty: expected the index data"),
     "a file of comments only":

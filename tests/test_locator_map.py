@@ -121,6 +121,13 @@ def test_the_maps_caption_credits_natural_earth_and_names_the_index_places_it_do
     assert "Mexico" in caption and "approximate" in caption
 
 
+def test_the_maps_caption_says_where_its_data_comes_from_in_plain_words_naming_no_package(home):
+    caption = home.locator(".map-caption").inner_text()
+    packages = [s["package"] for s in json.loads(map_extract.EXTRACT.read_text(encoding="utf-8"))["sources"]]
+    assert "from Natural Earth, a map of the world in the public domain" in caption
+    assert not [name for name in [*packages, "npm", "package"] if name in caption]
+
+
 def test_each_place_in_the_index_links_to_the_map_or_the_caption_says_it_is_not_there(base_url, page):
     page.goto(base_url + "index-of-names/")
     places = page.locator("h2:has-text('Places') + ul > li").filter(has=page.locator("strong"))  # not a "see"
@@ -167,6 +174,7 @@ def test_the_epub_carries_the_map_with_its_description_as_the_images_text(epub):
 def test_drawing_the_map_asks_the_network_for_nothing(monkeypatch):
     import socket
 
+    from article.map_data import load_map_data
     from article.pages import locator_map
 
     def refuse(*args, **kwargs):
@@ -174,7 +182,7 @@ def test_drawing_the_map_asks_the_network_for_nothing(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     locator_map.extract.cache_clear()
-    assert "<svg" in locator_map.map_block(["Peru"])
+    assert "<svg" in locator_map.map_block(load_map_data(), ["Peru"])
 
 
 def overlapping(a: dict, b: dict) -> bool:

@@ -56,7 +56,7 @@ def record(article: Article, edition: Edition, names: Iterable[str]) -> Record:
                   author=re.sub(r"\s*\([^)]+\)\s*$", "", edition.publisher), short_author=short_author,
                   container=container["container"] if container else None, published=edition.published,
                   url=edition.source_url, language=language,
-                  abstract=" ".join(plain(p.text) for p in article.summary))
+                  abstract=" ".join(plain(p.text) for p in article.summary), authorship=edition.authorship)
 
 
 def title_names(title: str, text: str, names: Iterable[str]) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ BIBLIOGRAPHY = "refs.bib"
 STYLES = "scripts/styles"  # the official CSL files
 DATA = Path(__file__).resolve().parent.parent / "data"  # the editors' data files
 STYLE = f"{STYLES}/chicago-notes-bibliography.csl"  # the References' style: Chicago notes and bibliography
-FACTS = ("source_url", "published", "publisher")  # extra.article's keys, in the order Edition takes them
+FACTS = ("source_url", "published", "publisher", "authorship")  # extra.article's keys, in the order Edition takes them
 OPTIONAL = ("book_language",)                      # … and those it may leave out
 
 
@@ -72,7 +72,8 @@ def load_edition(path: Path) -> Edition:
 
 NEEDS = {"source_url": "the published article's web address",
          "published": "its day of publication, as \"YYYY-MM-DD\"",
-         "publisher": "its publisher's name as the article's page gives it"}
+         "publisher": "its publisher's name as the article's page gives it",
+         "authorship": "why its publisher is the author of record, as the Cite page says it"}
 
 
 def is_date(text: str) -> bool:

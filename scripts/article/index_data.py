@@ -48,6 +48,7 @@ class EditorData:
     path: str
     entries: tuple[Entry, ...]
     labels: tuple[Label, ...]
+    aliases_are: str = "the aliases"  # who the aliases belong to, as the Index's preface says it
 
     def error(self, term: Term, message: str) -> ArticleError:
         return ArticleError(self.path, term.line, message)
@@ -56,13 +57,15 @@ class EditorData:
 def load_editor_data(path: Path = DATA) -> EditorData:
     """The data file as typed entries and labels; a malformed entry, or a key nothing reads, is an
     ``ArticleError``, every one at once."""
-    top = mapping(path, composed(path, "the index data"), (*KINDS, "timeline"))
+    top = mapping(path, composed(path, "the index data"), (*KINDS, "timeline", "aliases_are"))
     mistakes = Mistakes()
     entries = [mistakes.attempt(entry, path, kind, item)
                for kind in KINDS for item in mistakes.attempt(sequence, path, top.get(kind)) or []]
     labels = [mistakes.attempt(label, path, item) for item in mistakes.attempt(sequence, path, top.get("timeline")) or []]
+    aliases = mistakes.attempt(term, path, top["aliases_are"], top["aliases_are"], "`aliases_are`") \
+        if "aliases_are" in top else None
     mistakes.check()
-    return EditorData(str(path), tuple(entries), tuple(labels))
+    return EditorData(str(path), tuple(entries), tuple(labels), *([aliases.text] if aliases else []))
 
 
 def entry(path: Path, kind: str, node: yaml.Node) -> Entry:

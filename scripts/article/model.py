@@ -220,6 +220,7 @@ class Edition:
     source_url: str
     published: str
     publisher: str
+    authorship: str = ""  # why the publisher is the author of record, as the Cite page says it
     book_language: str = "en"  # the language of the book's title (a BCP 47 tag)
 
 
@@ -250,6 +251,7 @@ class Record:
     url: str
     language: str
     abstract: str       # the article's summary
+    authorship: str = ""  # why the institution is the author of record (mkdocs.yml extra.article)
 
 
 @dataclass(frozen=True)

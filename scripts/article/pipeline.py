@@ -21,10 +21,12 @@ from .datafiles import (ABBREVIATIONS, CITATIONS, DOWNLOADS, LANGUAGES, NAVIGATI
                         languages, navigation)
 from .index_data import DATA as INDEX
 from .index_data import EditorData, load_editor_data
+from .map_data import DATA as MAP
+from .map_data import MapData, load_map_data
 from .merge import merge
 from .model import Article, Config, Evidence, Mistakes, Note, Page
 from .pages.about import about_page
-from .pages.article import home_page, section_page
+from .pages.article import home_page, orientation, section_page
 from .pages.cite import cite_page, citation_files
 from .pages.glossary import glossary_page
 from .pages.names import names_page
@@ -65,6 +67,7 @@ class Data:
     evidence: dict[str, Evidence]
     abbreviations: list[Abbreviation]
     editors: EditorData
+    atlas: MapData   # the locator map's data and words
     index: Page      # the Index and Timeline pages, made while their data is checked against the text
     timeline: Page
 
@@ -79,10 +82,11 @@ def read_data(article: Article, config: Config, mistakes: Mistakes) -> Data:
     texts = passages(article, config.edition) if config.edition else None
     abbrs = mistakes.attempt(abbreviations, article, texts, config.data / ABBRS.name) if texts else None
     editors = mistakes.attempt(load_editor_data, config.data / INDEX.name)
-    index = mistakes.attempt(names_page, texts, editors) if texts and editors else None
+    atlas = mistakes.attempt(load_map_data, config.data / MAP.name)
+    index = mistakes.attempt(names_page, texts, editors, atlas.shown) if texts and editors and atlas else None
     timeline = mistakes.attempt(timeline_page, texts, editors) if texts and editors else None
     mistakes.check()
-    return Data(works, notes, evidence, abbrs, editors, index, timeline)
+    return Data(works, notes, evidence, abbrs, editors, atlas, index, timeline)
 
 
 def rendered_files(article: Article, config: Config, data: Data, entries: Callable[[], dict[str, str]]) -> dict[str, str]:
@@ -93,15 +97,15 @@ def rendered_files(article: Article, config: Config, data: Data, entries: Callab
     gloss = other_name(abbrs, rec.short_author)
     cited = article_citations(rec, config.styles)
     formatted = {key: with_language(text, works[key]) for key, text in entries().items()}
-    places = [entry.name.text for entry in editors.entries if entry.kind == "places"]
-    groups = [("The article", [home_page(article, rec, gloss, placed, notes, places),
+    located = orientation(data.atlas, [entry.name.text for entry in editors.entries if entry.kind == "places"])
+    groups = [("The article", [home_page(article, rec, gloss, placed, notes, located),
                                *(section_page(article, section, placed, notes) for section in article.sections)]),
               ("Notes and references", [notes_page(notes, citing_paragraphs(article)),
                                         references_page(formatted, notes, footnote_pages(article), evidence)]),
               ("Explore", [data.index, data.timeline,
                            glossary_page(abbrs, article_passages(article))]),
               ("The edition", [about_page(article, config.edition), cite_page(rec, cited),
-                               print_page(article, placed, notes, rec, gloss, config.edition, formatted, places, evidence)])]
+                               print_page(article, placed, notes, rec, gloss, config.edition, formatted, located, evidence)])]
     pages = [page for _, group in groups for page in group]
     check_distinct_paths(pages, article)
     return {NAVIGATION: navigation(article.title, groups), ABBREVIATIONS: definitions(abbrs),

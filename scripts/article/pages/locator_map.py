@@ -14,9 +14,11 @@ import html
 import json
 import math
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 
+from ..map_data import MapData
 from ..markdown import editorial, escape
 from ..numbering import HOME
 
@@ -26,13 +28,6 @@ SCALE = 40  # SVG units per degree of latitude
 # A department's name, in degrees: a letter's width, and the line's height above and below the baseline.
 LETTER, LINE, DESCENT = 0.26, 0.5, 0.15
 
-# Where each country's name is set (longitude, latitude), inside the part of it the frame shows.
-COUNTRY_LABELS = {"Peru": (-73.6, -5.6), "Ecuador": (-78.4, -1.7), "Colombia": (-72.6, -0.2),
-                  "Brazil": (-69.5, -7.8), "Bolivia": (-67.9, -15.2), "Chile": (-69.75, -18.45)}
-OCEAN_LABEL = (-80.0, -12.6)
-# The Index's places (scripts/data/index.yml) that the map shows, and what it shows them as.
-SHOWN = {"Peru": "Peru", "Bolivia": "Bolivia", "Colombia": "Colombia",
-         "VRAEM": "VRAEM", "Alto Huallaga Valley": "Alto Huallaga"}
 # The map's own style, inside it, so that it draws the same on the site, in the PDF and in an EPUB
 # reader: lines and labels in the text's colour (light on a dark page), water blue, the valleys orange.
 STYLE = (".locator-map text{fill:currentColor;font-size:22px}"
@@ -118,24 +113,21 @@ def label_points(departments: list[dict], areas: list[dict]) -> list[tuple[float
     return points
 
 
-def svg() -> str:
-    """The map as one line of SVG (a line break would end Markdown's raw HTML block)."""
+def svg(words: MapData) -> str:
+    """The map as one line of SVG (a line break would end Markdown's raw HTML block), labelled and
+    described in ``words``."""
     data = extract()
     frame, to_svg = data["frame"], projection(data["frame"])
     width, height = (round(v) for v in to_svg(frame["east"], frame["south"]))
     countries = {c["name"]: c["rings"] for c in data["countries"]}
-    neighbours = [name for name in countries if name != "Peru"]
+    neighbours = [name for name in countries if name != words.country]
     labelled = [d for d in data["departments"] if "label" in d]
     areas = data["areas"]
-    vraem, huallaga = (listed(area["departments"]) for area in areas)
-    title = "Locator map of Peru, the VRAEM and the Alto Huallaga valley"
-    desc = (f"Peru and its neighbours {listed(neighbours)}, with Peru’s departments and main rivers, and Lima on "
-            f"the Pacific coast. The VRAEM is drawn as an approximate area in south-central Peru, in parts of "
-            f"{vraem}; the Alto Huallaga valley, also approximate, lies to the north, in {huallaga}.")
-    # Peru's translucent ground and its border go over the departments' lines: one path, drawn once.
+    desc = words.description.format(neighbours=listed(neighbours), areas=[listed(a["departments"]) for a in areas])
+    # The country's translucent ground and its border go over the departments' lines: one path, drawn once.
     shapes = [f'<path class="land" d="{path([r for n in neighbours for r in countries[n]], to_svg, True)}"/>',
               f'<path class="departments" d="{path([r for d in data["departments"] for r in d["rings"]], to_svg, True)}"/>',
-              f'<path class="peru" d="{path(countries["Peru"], to_svg, True)}"/>',
+              f'<path class="peru" d="{path(countries[words.country], to_svg, True)}"/>',
               f'<path class="lakes" d="{path(data["lakes"], to_svg, True)}"/>',
               f'<path class="rivers" d="{path(data["rivers"], to_svg, False)}"/>']
     stretch = to_svg(frame["west"] + 1, frame["north"])[0]     # SVG units in a degree of longitude
@@ -143,9 +135,9 @@ def svg() -> str:
         (x, y), (rx, ry) = to_svg(*area["center"]), area["radii"]
         shapes.append(f'<ellipse class="area" cx="{round(x)}" cy="{round(y)}" rx="{round(rx * stretch)}" '
                       f'ry="{round(ry * SCALE)}"/>')
-    labels = [text(to_svg, COUNTRY_LABELS[name], name, "country name-peru" if name == "Peru" else "country")
+    labels = [text(to_svg, words.labels[name], name, "country name-peru" if name == words.country else "country")
               for name in countries]
-    labels.append(text(to_svg, OCEAN_LABEL, "Pacific Ocean", "ocean"))
+    labels.append(text(to_svg, words.sea[1], words.sea[0], "ocean"))
     labels += [text(to_svg, at, d["name"], "department") for d, at in zip(labelled, label_points(labelled, areas))]
     for area in areas:
         lon, lat = area["center"]
@@ -158,7 +150,7 @@ def svg() -> str:
         labels.append(text(to_svg, (place["at"][0] + 0.25, place["at"][1] - 0.1), place["name"], "city", "start"))
     return (f'<svg class="locator-map" viewBox="0 0 {width} {height}" role="img" '
             f'aria-labelledby="map-title" aria-describedby="map-desc" xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="map-title">{title}</title><desc id="map-desc">{html.escape(desc, quote=False)}</desc><style>{STYLE}</style>'
+            f'<title id="map-title">{html.escape(words.title, quote=False)}</title><desc id="map-desc">{html.escape(desc, quote=False)}</desc><style>{STYLE}</style>'
             + "".join(shapes) + "".join(labels) + "</svg>")
 
 
@@ -183,24 +175,15 @@ def as_image(page: str) -> str:
     return SVG.sub(image, page)
 
 
-def on_the_map(place: str) -> str:
+def on_the_map(place: str, shown: Collection[str]) -> str:
     """A link from an Index entry to the map on the home page, for a place the map shows ("" for others)."""
-    return f" · [on the map]({HOME}#{ANCHOR})" if place in SHOWN else ""
+    return f" · [on the map]({HOME}#{ANCHOR})" if place in shown else ""
 
 
-def not_shown(places: list[str]) -> list[str]:
-    return [name for name in places if name not in SHOWN]
-
-
-def map_block(places: list[str]) -> str:
+def map_block(words: MapData, places: list[str]) -> str:
     """The figure and its caption: what it shows, what it cannot, where its data come from."""
-    data = extract()
-    packages = ", ".join(f"{s['package']} {s['version']}" for s in data["sources"])
-    missing = not_shown(places)
-    caption = ("Map: countries, Peru’s departments, main rivers and Lima from Natural Earth (public domain; npm "
-               f"packages {escape(packages)}). The VRAEM and the Alto Huallaga valley have no open boundary: they "
-               "are drawn as approximate areas around the places public sources give for them. The river data "
-               "names no river, so the map cannot say which line is the Apurímac, the Ene or the Mantaro."
+    missing = [name for name in places if name not in words.shown]
+    caption = (escape(words.caption)
                + (f" Places in the Index that the map does not show: {escape(', '.join(missing))}." if missing else ""))
-    return (f'<figure id="{ANCHOR}" class="locator" data-search-exclude="">{svg()}</figure>\n\n'
+    return (f'<figure id="{ANCHOR}" class="locator" data-search-exclude="">{svg(words)}</figure>\n\n'
             f"{editorial(caption)}\n{{: .map-caption data-search-exclude=\"\" }}\n")

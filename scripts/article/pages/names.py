@@ -12,6 +12,7 @@ gets a cross-reference there ("Vampiro, see Escalante, Catalino").
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,7 +120,7 @@ def link(passage: Passage) -> str:
     return f'[{passage.label}]({passage.href} "{passage.page_title}")'
 
 
-def names_page(passages: list[Passage], data: EditorData) -> Page:
+def names_page(passages: list[Passage], data: EditorData, on_map: Collection[str] = ()) -> Page:
     """The Index page, grouped by kind and sorted by headword, with its cross-references."""
     texts = [(passage, fold(passage.text)) for passage in passages]
     mistakes = Mistakes()
@@ -128,7 +129,7 @@ def names_page(passages: list[Passage], data: EditorData) -> Page:
     groups = []
     for kind, heading in KINDS.items():
         of_kind = [m for m in found if m.entry.kind == kind]
-        items = [(m.entry.heading, f"{headword(m.entry)}: {', '.join(map(link, m.passages))}{on_the_map(m.entry.name.text)}")
+        items = [(m.entry.heading, f"{headword(m.entry)}: {', '.join(map(link, m.passages))}{on_the_map(m.entry.name.text, on_map)}")
                  for m in of_kind]
         items += cross_references([m.entry for m in of_kind])
         lines = "".join(f"- {line}\n" for _, line in sorted(items, key=lambda item: sort_key(item[0])))
@@ -139,7 +140,7 @@ def names_page(passages: list[Passage], data: EditorData) -> Page:
             f"The people, organisations and places the article names: {len(found)} entries, {total} mentions. "
             "Each link leads to a paragraph (¶), a note or the page about this edition. People are listed by "
             "surname. Other forms of a name follow it in square brackets, the edition’s sign for its own words; "
-            "the traffickers’ aliases follow their names in quotes. A form filed elsewhere in the alphabet "
+            f"{escape(data.aliases_are)} follow their names in quotes. A form filed elsewhere in the alphabet "
             "points to its entry (“see”).\n\n"
             + "\n".join(groups))
     return page(PATH, "Index", body, title="Index",

@@ -13,7 +13,7 @@ from ..markdown import LEFT_OUT_OF_SEARCH, escape, footnotes, page, paragraph_bl
 from ..model import Anchor, Article, Edition, Evidence, Note, Page, Paragraph, Record
 from ..numbering import HOME
 from .about import about_text
-from .article import orientation, title_block
+from .article import title_block
 from .references import entry_lines, ordered_entries
 
 PATH = "print.md"
@@ -35,12 +35,13 @@ def body(article: Article, placed: list[tuple[Anchor, Paragraph]]) -> str:
 
 
 def print_page(article: Article, placed: list[tuple[Anchor, Paragraph]], notes: dict[int, Note], rec: Record, gloss: str,
-               edition: Edition, entries: dict[str, str], places: list[str], evidence: dict[str, Evidence]) -> Page:
-    """One page for printing; left out of search, which finds the section pages."""
+               edition: Edition, entries: dict[str, str], located: str, evidence: dict[str, Evidence]) -> Page:
+    """One page for printing, with the ``located`` sentence and map; left out of search, which finds
+    the section pages."""
     references = "".join(f"{entry_lines(key, text, notes, evidence)}\n{{: #ref-{key} .reference }}\n\n"
                          for key, text in ordered_entries(entries))
     text = (f"\n# {escape(rec.title)}\n\n" + title_block(rec, gloss, f"Original: <{rec.url}>") + "\n" + download_line(rec.title, print_button=True) + "\n"
-            + orientation(places) + body(article, placed)
+            + located + body(article, placed)
             # On paper the notes stand at the foot of each page, so only the site shows this heading.
             + f"## Notes {{: .{SITE_ONLY} }}\n\n{NOTES_GO_HERE}\n\n"
             + footnotes(article.paragraphs, notes, references="")
