@@ -236,6 +236,7 @@ def test_an_expansion_in_the_data_file_corrects_the_one_the_article_gives(articl
     corrected = after(ABBREVIATIONS, "expansions:", "  PNP: National Police of Peru\n")
     files = mistakes_of(article, tmp_path, {ABBREVIATIONS: corrected})
     assert isinstance(files, dict), files
-    row = next(line for line in files["glossary.md"].splitlines() if line.startswith("| PNP |"))
+    row = next(line for line in files["glossary.md"].splitlines()
+               if re.match(r"\| (?:<span[^>]*>)?PNP(?:</span>)? \|", line))
     assert "National Police of Peru" in row and "Peruvian National Police" not in row
     assert "*[PNP]: National Police of Peru [Spanish: Policía Nacional del Perú]" in files[".abbreviations.md"]
