@@ -49,6 +49,25 @@ document.addEventListener("keydown", event => {
   noteOf(marker)?.setAttribute("hidden", "")  // until focus leaves: Material then removes it
 })
 
+// Search from the keyboard. Escape closes Material's search and leaves focus on the page's body:
+// it goes back where it was before search opened (a note marker, a link), so that Tab goes on from
+// there.
+const searching = document.getElementById("__search")
+let beforeSearch = null
+document.addEventListener("focusin", event => {
+  const into = event.target instanceof Element && event.target.closest(".md-search")
+  const from = event.relatedTarget instanceof HTMLElement ? event.relatedTarget : null
+  if (into && !from?.closest(".md-search")) beforeSearch = from
+})
+document.addEventListener("keydown", event => {
+  if (event.key !== "Escape" || !searching?.checked) return
+  const back = beforeSearch
+  setTimeout(() => {  // after Material has closed search
+    if (!searching.checked && back?.isConnected && document.activeElement === document.body)
+      back.focus({ preventScroll: true })
+  })
+})
+
 // A paragraph's Cite button copies the paragraph's address as the build made it (site_url). A page
 // served elsewhere (a local build previewed at another address than mkdocs serve's) copies the
 // address the reader is at instead, which the reader can open.

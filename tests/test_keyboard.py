@@ -1,0 +1,85 @@
+"""What a keyboard, a thumb and a printer get: focus after search, Tab stops, where in-page links
+land, the size of the edition's controls, the landing page's tab and a page printed from dark mode."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import INTRODUCTION, NEOSENDERISM
+from test_reading import VIEWPORTS, tab_to
+
+TRANSPARENT = "rgba(0, 0, 0, 0)"
+
+
+@pytest.fixture(scope="module", params=list(VIEWPORTS))
+def reader(request, browser):
+    """One page per screen size (a touch screen on the phone), reused by the tests of this module."""
+    phone = request.param == "phone"
+    context = browser.new_context(viewport=VIEWPORTS[request.param], has_touch=phone, is_mobile=phone)
+    yield context.new_page()
+    context.close()
+
+
+def test_escape_that_closes_search_gives_focus_back_where_it_was(base_url, page):
+    page.goto(base_url + f"{INTRODUCTION}/", wait_until="networkidle")
+    tab_to(page, "e.matches('.paragraph-link')")
+    page.keyboard.press("/")
+    page.keyboard.type("coca")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Link to paragraph 2"
+
+
+def test_the_empty_search_results_region_shows_where_focus_is_when_tab_reaches_it(base_url, page):
+    page.goto(base_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    tab_to(page, "!e.matches('.md-search__input')", most=1)
+    ring = page.evaluate("""() => { const e = document.activeElement, style = getComputedStyle(e);
+        return [e.closest('.md-search__output') !== null, style.outlineStyle, parseFloat(style.outlineWidth)] }""")
+    assert ring[0] and ring[1] != "none" and ring[2] >= 2, ring
+
+
+def landing(page, link) -> dict:
+    """Follow ``link`` and say where its target landed and whether it is marked."""
+    link.click()
+    page.wait_for_function("document.querySelector(':target') !== null")
+    return page.evaluate("""() => { const target = document.querySelector(':target');
+        return {top: target.getBoundingClientRect().top,
+                header: document.querySelector('.md-header').getBoundingClientRect().bottom,
+                mark: getComputedStyle(target).backgroundColor} }""")
+
+
+@pytest.mark.parametrize("what, path, link", [
+    ("paragraph", "glossary/", "article a[href$='/#p8']"),
+    ("note", f"{NEOSENDERISM}/", "p#p6 .footnote-ref"),
+    ("reference", "notes/", "a[href$='#ref-rospigliosi2019']"),
+])
+def test_a_link_to_a_place_lands_with_it_clear_of_the_header_and_marked(base_url, page, what, path, link):
+    page.goto(base_url + path, wait_until="networkidle")
+    landed = landing(page, page.locator(link).first)
+    assert landed["top"] >= landed["header"] and landed["mark"] != TRANSPARENT, (what, landed)
+
+
+def test_a_heading_permalink_and_a_notes_back_link_are_24_px_a_side_at_least(base_url, reader):
+    reader.goto(base_url + f"{NEOSENDERISM}/", wait_until="networkidle")
+    reader.locator(".footnote li").first.hover()  # Material shows a back-link on hover
+    sizes = reader.locator("h1 > .headerlink, .footnote-backref").evaluate_all(
+        "links => links.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])")
+    assert sizes and [size for size in sizes if min(size) < 24] == []
+
+
+def test_the_landing_pages_tab_names_the_article(base_url, page, article):
+    page.goto(base_url)
+    assert page.title() == article.title
+
+
+def test_a_page_printed_from_dark_mode_is_white_with_dark_text(base_url, browser):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(base_url + f"{INTRODUCTION}/", wait_until="networkidle")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.emulate_media(media="print")
+    colours = page.evaluate("""() => [getComputedStyle(document.body).backgroundColor,
+                                      getComputedStyle(document.querySelector('article p[id]')).color]""")
+    context.close()
+    assert colours[0] == "rgb(255, 255, 255)" and colours[1].startswith("rgba(0, 0, 0"), colours
