@@ -196,3 +196,45 @@ def test_no_label_of_the_map_is_written_over_another(home):
         return {name: e.textContent, x: r.x, y: r.y, width: r.width, height: r.height}})""")
     crossing = [(a["name"], b["name"]) for i, a in enumerate(boxes) for b in boxes[i + 1:] if overlapping(a, b)]
     assert crossing == [], crossing
+
+
+def test_no_label_of_the_map_touches_a_valleys_area(home):
+    """Each label's box, sampled on a grid, has no point inside a valley's ellipse, in screen pixels."""
+    touching = home.locator("#map svg").evaluate("""svg => {
+        const ellipses = [...svg.querySelectorAll("ellipse")].map(e => {
+            const m = e.getScreenCTM()
+            return {cx: m.a * e.cx.baseVal.value + m.e, cy: m.d * e.cy.baseVal.value + m.f,
+                    rx: m.a * e.rx.baseVal.value, ry: m.d * e.ry.baseVal.value}})
+        const found = []
+        for (const text of svg.querySelectorAll("text")) {
+            const r = text.getBoundingClientRect()
+            for (let i = 0; i <= 10; i++) for (let j = 0; j <= 4; j++) {
+                const x = r.x + r.width * i / 10, y = r.y + r.height * j / 4
+                if (ellipses.some(e => ((x - e.cx) / e.rx) ** 2 + ((y - e.cy) / e.ry) ** 2 < 1)) found.push(text.textContent)
+            }
+        }
+        return [...new Set(found)]}""")
+    assert touching == []
+
+
+def test_every_label_stands_on_a_halo_of_the_pages_ground_so_no_line_crosses_a_word(home):
+    ground = home.evaluate("getComputedStyle(document.body).backgroundColor")
+    halos = home.locator("#map svg text").evaluate_all("""texts => texts.map(t => {
+        const s = getComputedStyle(t)
+        return [t.textContent, s.stroke, s.paintOrder.split(" ")[0], parseFloat(s.strokeWidth)]})""")
+    assert [name for name, stroke, first, width in halos if (stroke, first) != (ground, "stroke") or width < 4] == []
+
+
+def test_each_labels_room_is_measured_in_the_typeface_it_is_set_in(home):
+    """The width the split script gives a label from the typeface's own widths (the extract) is the
+    width the browser sets it in, within 3 %, when the typeface the map names is there."""
+    from article.pages.locator_map import KINDS
+
+    font = json.loads(map_extract.EXTRACT.read_text(encoding="utf-8"))["font"]
+    labels = home.locator("#map svg text").evaluate_all("""texts => texts.map(t => [t.textContent,
+        t.getAttribute("class"), t.getComputedTextLength(), getComputedStyle(t).fontFamily])""")
+    assert labels and all(family.startswith(f'"{font["family"]}"') for *_, family in labels)
+    for name, kind, browser, _ in labels:
+        face, size, spacing = KINDS[kind]
+        measured = size * sum(font["widths"][face][c] for c in name) + spacing * len(name)
+        assert abs(browser - measured) <= 0.03 * measured, (name, browser, measured)

@@ -47,6 +47,7 @@ class MapData:
     neighbours: tuple[str, ...]
     labels: dict[str, Point]     # each country's name, where it is set
     sea: tuple[str, Point]
+    approximate: str             # set under each area's name
     places: tuple[Place, ...]
     areas: tuple[Area, ...]
     shown: dict[str, str]        # an Index place → the name the map shows it by
@@ -55,8 +56,8 @@ class MapData:
     caption: str
 
 
-KEYS = ("where", "frame", "country", "neighbours", "labels", "sea", "places", "areas", "shown", "title",
-        "description", "caption")
+KEYS = ("where", "frame", "country", "neighbours", "labels", "sea", "approximate", "places", "areas", "shown",
+        "title", "description", "caption")
 
 
 def load_map_data(path: Path = DATA) -> MapData:
@@ -69,7 +70,7 @@ def load_map_data(path: Path = DATA) -> MapData:
             mistakes.add(ArticleError(path, line(root), f"the map needs `{key}`: see the comments of this file"))
     mistakes.check()
     text = {key: mistakes.attempt(lambda k: term(path, top[k], root, f"`{k}`").text, key)
-            for key in ("where", "title", "description", "caption")}
+            for key in ("where", "approximate", "title", "description", "caption")}
     frame = mistakes.attempt(numbers_by_name, path, top["frame"], ("west", "east", "south", "north"))
     country = mistakes.attempt(mapping, path, top["country"], ("name", "code")) or {}
     names = {key: mistakes.attempt(term, path, country.get(key), top["country"], f"the country's {key}")
@@ -101,7 +102,7 @@ def load_map_data(path: Path = DATA) -> MapData:
                                       "write {neighbours}, or {areas[0]} for the first area's departments"))
     mistakes.check()
     return MapData(text["where"], frame, names["name"].text, names["code"].text, tuple(n.text for n in neighbours),
-                   labels, (sea_name.text, sea_at), tuple(places), tuple(areas),
+                   labels, (sea_name.text, sea_at), text["approximate"], tuple(places), tuple(areas),
                    {name: value.text for name, value in shown.items()}, text["title"], text["description"],
                    text["caption"])
 
@@ -142,3 +143,10 @@ def area(path: Path, node: yaml.Node) -> Area:
     departments = tuple(term(path, item, item, "a department").text for item in sequence(path, fields["departments"]))
     return Area(term(path, fields.get("name"), node, "an area's name").text, point(path, fields["center"]),
                 point(path, fields["radii"]), departments, term(path, fields.get("basis"), node, "an area's basis").text)
+
+
+def label_texts(data: MapData, departments: list[str]) -> list[str]:
+    """Every word the map sets as a label: the countries, the sea, the ``departments`` named, the
+    areas and the places."""
+    return [data.country, *data.neighbours, data.sea[0], data.approximate, *departments,
+            *(area.name for area in data.areas), *(place.name for place in data.places)]

@@ -20,7 +20,9 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from article.map_data import load_map_data
+from fontTools.ttLib import TTFont
+
+from article.map_data import label_texts, load_map_data
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = ROOT / "node_modules"
@@ -34,6 +36,11 @@ SOUTH, NORTH = FRAME["south"] - MARGIN, FRAME["north"] + MARGIN
 TOLERANCE = 0.05  # degrees (about 5.5 km): about a pixel on a phone
 # Department names shown on the map: those the areas lie in (the rest are outlines only).
 LABELLED_DEPARTMENTS = [name for area in MAP.areas for name in area.departments]
+# The typeface the map's labels are set in, first: its widths place the labels clear of one another.
+# DejaVu Sans (Debian's fonts-dejavu-core, free licence) is wider than the system sans-serifs a
+# browser falls back to, so a label set in one of those fits the room measured for it too.
+FONTS = Path("/usr/share/fonts/truetype/dejavu")
+FACES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf", "italic": "DejaVuSans-Oblique.ttf"}
 
 
 def package(name: str) -> dict:
@@ -232,8 +239,24 @@ def extract() -> str:
         "lakes": lakes,
         "places": places,
         "areas": [asdict(area) for area in MAP.areas],
+        "font": font(label_texts(MAP, LABELLED_DEPARTMENTS)),
     }
     return dumped(data)
+
+
+def font(texts: list[str]) -> dict:
+    """The labels' typeface: its name, version and licence, its line's ascent and descent, and the
+    advance width of each character the labels use, face by face, in ems."""
+    faces = {face: TTFont(FONTS / name) for face, name in FACES.items()}
+    regular = faces["regular"]
+    em = regular["head"].unitsPerEm
+    characters = sorted(set("".join(texts)))
+    widths = {face: {c: round(f["hmtx"][f.getBestCmap()[ord(c)]][0] / f["head"].unitsPerEm, 4) for c in characters}
+              for face, f in faces.items()}
+    return {"family": regular["name"].getDebugName(1), "version": regular["name"].getDebugName(5),
+            "licence": regular["name"].getDebugName(14), "from": "Debian's fonts-dejavu-core",
+            "ascent": round(regular["hhea"].ascent / em, 4), "descent": round(-regular["hhea"].descent / em, 4),
+            "widths": widths}
 
 
 def dumped(data: dict) -> str:

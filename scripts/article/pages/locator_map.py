@@ -25,25 +25,52 @@ from ..numbering import HOME
 EXTRACT = Path(__file__).resolve().parents[2] / "data" / "map" / "peru.json"
 ANCHOR = "map"  # the map's id on the home page: the Index links to it
 SCALE = 40  # SVG units per degree of latitude
-# A department's name, in degrees: a letter's width, and the line's height above and below the baseline.
-LETTER, LINE, DESCENT = 0.26, 0.5, 0.15
+# Each kind of label: the face, size and letter spacing (SVG units) it is set in. The extract holds
+# the widths of its typeface's characters, so that each label's room is measured, not guessed.
+KINDS = {"country": ("regular", 22, 2), "name-peru": ("bold", 30, 3), "ocean": ("italic", 22, 0),
+         "department": ("italic", 20, 0), "valley": ("bold", 26, 0), "approximate": ("italic", 22, 0),
+         "city": ("regular", 22, 0)}
+WEIGHT, SLANT = {"bold": "font-weight:700;"}, {"italic": "font-style:italic;"}
+HALO = 6  # the width of the ground-coloured line drawn under each label: no line crosses a word
+Box = tuple[float, float, float, float]  # left, top, right, bottom, in SVG units
 
-# The map's own style, inside it, so that it draws the same on the site, in the PDF and in an EPUB
-# reader: lines and labels in the text's colour (light on a dark page), water blue, the valleys orange.
-STYLE = (".locator-map text{fill:currentColor;font-size:22px}"
-         ".locator-map path{fill:none;stroke:currentColor;stroke-linejoin:round}"
-         ".locator-map .land{fill:currentColor;fill-opacity:.07;stroke-opacity:.55;stroke-width:1.4}"
-         ".locator-map .departments{stroke-opacity:.4;stroke-width:1}"
-         ".locator-map .peru{fill:currentColor;fill-opacity:.15;stroke-width:2.6}"
-         ".locator-map .lakes{fill:#3f8fd2;stroke:none}"
-         ".locator-map .rivers{stroke:#3f8fd2;stroke-width:2.2}"
-         ".locator-map .area{fill:#e8590c;fill-opacity:.3;stroke:#e8590c;stroke-width:3;stroke-dasharray:9 6}"
-         ".locator-map .city{fill:currentColor}"
-         ".locator-map .name-peru{font-size:30px;font-weight:700;letter-spacing:3px}"
-         ".locator-map .country{letter-spacing:2px}"
-         ".locator-map .ocean,.locator-map .department,.locator-map .approximate{font-style:italic}"
-         ".locator-map .department{font-size:20px}"
-         ".locator-map .valley{font-size:26px;font-weight:700}")
+
+def style(family: str) -> str:
+    """The map's own style, inside it, so that it draws the same on the site, in the PDF and in an
+    EPUB reader: lines and labels in the text's colour (light on a dark page), water blue, the valleys
+    orange; each label set in ``family`` over a halo of the page's ground."""
+    kinds = "".join(f".locator-map .{kind}{{font-size:{size}px;{WEIGHT.get(face, '')}{SLANT.get(face, '')}"
+                    + (f"letter-spacing:{spacing}px" if spacing else "") + "}" for kind, (face, size, spacing) in KINDS.items())
+    return (f'.locator-map text{{fill:currentColor;font-family:"{family}",sans-serif;paint-order:stroke;'
+            f"stroke:var(--md-default-bg-color,#fff);stroke-width:{HALO}px;stroke-linejoin:round}}"
+            ".locator-map path{fill:none;stroke:currentColor;stroke-linejoin:round}"
+            ".locator-map .land{fill:currentColor;fill-opacity:.07;stroke-opacity:.55;stroke-width:1.4}"
+            ".locator-map .departments{stroke-opacity:.4;stroke-width:1}"
+            ".locator-map .peru{fill:currentColor;fill-opacity:.15;stroke-width:2.6}"
+            ".locator-map .lakes{fill:#3f8fd2;stroke:none}"
+            ".locator-map .rivers{stroke:#3f8fd2;stroke-width:2.2}"
+            ".locator-map .area{fill:#e8590c;fill-opacity:.3;stroke:#e8590c;stroke-width:3;stroke-dasharray:9 6}"
+            ".locator-map circle.city{fill:currentColor}" + kinds)
+
+
+def box(font: dict, words: str, kind: str, x: float, y: float, anchor: str) -> Box:
+    """The room a label takes, halo included, measured in its typeface: ``x`` is its start or middle
+    (``anchor``), ``y`` its baseline."""
+    face, size, spacing = KINDS[kind]
+    width = size * sum(font["widths"][face][c] for c in words) + spacing * len(words)
+    left = x - width / 2 if anchor == "middle" else x
+    pad = HALO / 2
+    return (left - pad, y - font["ascent"] * size - pad, left + width + pad, y + font["descent"] * size + pad)
+
+
+def within(room: Box, x: float, width: float) -> float:
+    """``x`` moved so that a label of this ``room`` stands inside the map's ``width``, a halo's width
+    from its edges (a slanted letter's halo reaches past its advance)."""
+    return x - min(room[0] - HALO, 0) - max(room[2] + HALO - width, 0)
+
+
+def overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 @lru_cache(maxsize=1)
@@ -68,8 +95,7 @@ def path(lines: list[list[list[float]]], to_svg, closed: bool) -> str:
     return "".join(parts).replace(" -", "-")
 
 
-def text(to_svg, at: tuple[float, float], words: str, kind: str, anchor: str = "middle") -> str:
-    x, y = to_svg(*at)
+def text(x: float, y: float, words: str, kind: str, anchor: str = "middle") -> str:
     return f'<text x="{round(x)}" y="{round(y)}" class="{kind}" text-anchor="{anchor}">{html.escape(words, quote=False)}</text>'
 
 
@@ -84,33 +110,37 @@ def inside(point: tuple[float, float], rings: list[list[list[float]]]) -> bool:
     return crossings % 2 == 1
 
 
-def in_area(point: tuple[float, float], areas: list[dict]) -> bool:
+def in_ellipse(point: tuple[float, float], ellipses: list[Box]) -> bool:
+    """Whether ``point`` lies in one of the ``ellipses`` (centre x, centre y, radius x, radius y)."""
     x, y = point
-    return any(((x - a["center"][0]) / a["radii"][0]) ** 2 + ((y - a["center"][1]) / a["radii"][1]) ** 2 <= 1
-               for a in areas)
+    return any(((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1 for cx, cy, rx, ry in ellipses)
 
 
-def label_points(departments: list[dict], areas: list[dict]) -> list[tuple[float, float]]:
-    """Where each department's name is set: Natural Earth's point for it or, where the name would
-    cross a valley's area or a name set before it, the nearest point nudged a quarter of a degree
-    at a time that is clear of both and still inside the department (failing all, Natural Earth's)."""
-    taken: list[tuple[float, float, float, float]] = []     # west, east, south, north of each name set
-    points = []
-    for department in departments:
+def department_labels(departments: list[dict], to_svg, font: dict, ellipses: list[Box], taken: list[Box],
+                      size: tuple[float, float]) -> list[str]:
+    """Each department's name, at Natural Earth's point for it or, where its measured room would
+    touch a valley's area, a label set before it or the map's edge, at the nearest point a tenth of
+    a degree apart, up to a degree and a half away, that is clear of all of them and still inside the
+    department (failing all, Natural Earth's); the longest names are set first. ``taken`` grows
+    with each name set."""
+    labels = []
+    for department in sorted(departments, key=lambda d: -len(d["name"])):  # the longest names need most room
         lon, lat = department["label"]
-        half = len(department["name"]) * LETTER / 2            # the name is centred on its point
+        def room(at: tuple[float, float]) -> Box:
+            return box(font, department["name"], "department", *to_svg(*at), "middle")
         def clear(at: tuple[float, float]) -> bool:
-            x0, y0 = at
-            outline = [(x0 + half * i / 4, y0 + dy) for i in range(-4, 5) for dy in (-DESCENT, LINE / 2, LINE)]
-            return (inside(at, department["rings"]) and not any(in_area(point, areas) for point in outline)
-                    and not any(x0 - half < east and west < x0 + half and y0 - DESCENT < north and south < y0 + LINE
-                                for west, east, south, north in taken))
-        nudged = [(lon + dx * step, lat + dy * step) for step in (0.25, 0.5, 0.75, 1)
-                  for dx, dy in ((0, -1), (-1, 0), (1, 0), (0, 1))]
-        x, y = next((at for at in [(lon, lat), *nudged] if clear(at)), (lon, lat))
-        taken.append((x - half, x + half, y - DESCENT, y + LINE))
-        points.append((x, y))
-    return points
+            left, top, right, bottom = room(at)
+            outline = [(left + (right - left) * i / 40, top + (bottom - top) * j / 4) for i in range(41) for j in range(5)]
+            return (inside(at, department["rings"]) and HALO <= left and right <= size[0] - HALO
+                    and HALO <= top and bottom <= size[1] - HALO
+                    and not any(in_ellipse(point, ellipses) for point in outline)
+                    and not any(overlaps(room(at), other) for other in taken))
+        nudged = sorted(((lon + dx / 10, lat + dy / 10) for dx in range(-15, 16) for dy in range(-15, 16)),
+                        key=lambda at: (at[0] - lon) ** 2 + (at[1] - lat) ** 2)   # nearest first
+        at = next((at for at in [(lon, lat), *nudged] if clear(at)), (lon, lat))
+        taken.append(room(at))
+        labels.append(text(*to_svg(*at), department["name"], "department"))
+    return labels
 
 
 def svg(words: MapData) -> str:
@@ -135,22 +165,29 @@ def svg(words: MapData) -> str:
         (x, y), (rx, ry) = to_svg(*area["center"]), area["radii"]
         shapes.append(f'<ellipse class="area" cx="{round(x)}" cy="{round(y)}" rx="{round(rx * stretch)}" '
                       f'ry="{round(ry * SCALE)}"/>')
-    labels = [text(to_svg, words.labels[name], name, "country name-peru" if name == words.country else "country")
-              for name in countries]
-    labels.append(text(to_svg, words.sea[1], words.sea[0], "ocean"))
-    labels += [text(to_svg, at, d["name"], "department") for d, at in zip(labelled, label_points(labelled, areas))]
+    font = data["font"]
+    set_labels: list[tuple[float, float, str, str, str]] = [   # x, y, words, kind, anchor
+        (*to_svg(*words.labels[name]), name, "name-peru" if name == words.country else "country", "middle")
+        for name in countries]
+    set_labels.append((*to_svg(*words.sea[1]), words.sea[0], "ocean", "middle"))
     for area in areas:
         lon, lat = area["center"]
         east = lon + area["radii"][0] + 0.15
-        labels += [text(to_svg, (east, lat + 0.1), area["name"], "valley", "start"),
-                   text(to_svg, (east, lat - 0.55), "(approximate)", "approximate", "start")]
+        set_labels += [(*to_svg(east, lat + 0.1), area["name"], "valley", "start"),
+                       (*to_svg(east, lat - 0.55), words.approximate, "approximate", "start")]
     for place in data["places"]:
         x, y = to_svg(*place["at"])
         shapes.append(f'<circle class="city" cx="{round(x)}" cy="{round(y)}" r="7"/>')
-        labels.append(text(to_svg, (place["at"][0] + 0.25, place["at"][1] - 0.1), place["name"], "city", "start"))
+        set_labels.append((*to_svg(place["at"][0] + 0.25, place["at"][1] - 0.1), place["name"], "city", "start"))
+    set_labels = [(within(box(font, name, kind, x, y, anchor), x, width), y, name, kind, anchor)
+                  for x, y, name, kind, anchor in set_labels]
+    taken = [box(font, name, kind, x, y, anchor) for x, y, name, kind, anchor in set_labels]
+    labels = [text(x, y, name, kind, anchor) for x, y, name, kind, anchor in set_labels]
+    ellipses = [(*to_svg(*a["center"]), a["radii"][0] * stretch, a["radii"][1] * SCALE) for a in areas]
+    labels += department_labels(labelled, to_svg, font, ellipses, taken, (width, height))
     return (f'<svg class="locator-map" viewBox="0 0 {width} {height}" role="img" '
             f'aria-labelledby="map-title" aria-describedby="map-desc" xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="map-title">{html.escape(words.title, quote=False)}</title><desc id="map-desc">{html.escape(desc, quote=False)}</desc><style>{STYLE}</style>'
+            f'<title id="map-title">{html.escape(words.title, quote=False)}</title><desc id="map-desc">{html.escape(desc, quote=False)}</desc><style>{style(font["family"])}</style>'
             + "".join(shapes) + "".join(labels) + "</svg>")
 
 
