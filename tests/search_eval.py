@@ -36,6 +36,9 @@ The queries are derived from the article as the built pages show it: for every p
   its label and as "timeline" and its date; every Index entry as "index" and its headword; every
   reference by its title and its short label; every note as "note" and its number. Each should be
   found at its own anchor (``linked``).
+- ``spanish``: each Spanish word or phrase the search maps to the text's English
+  (scripts/data/search/lexicon.json, from the edition's Glossary and the dictionaries), whose
+  English words a passage holds together: it should find such a passage.
 - ``typo``: one typo, at any letter, in a word of 6+ letters of the passages (notes included)
   and of the names, cited authors and titles: a neighbouring key instead of a letter, two
   letters swapped, a letter left out, a letter typed twice or a neighbouring key added; a typo
@@ -81,12 +84,12 @@ from article.config import ConfigLoader
 from article.text import fold
 from hooks.search_index import (COMPOUND, DOTTED_ACRONYM, INTRODUCED, PREFIXED, PREFIXES, QUOTED,  # what a word is
                                  SOLID_ACRONYM, SPANISH_MARKERS)
-from hooks.word_forms import IRREGULAR, spanish_forms, verb_forms  # Spanish number and gender: one set of rules
+from hooks.word_forms import IRREGULAR, spanish_forms, spanish_lexicon, verb_forms  # Spanish number and gender: one set of rules
 
 ROOT = Path(__file__).resolve().parent.parent
 HARNESS = Path(__file__).resolve().parent / "search_worker.js"
 CLASSES = ["word", "case", "inflection", "accent", "hyphen", "acronym", "phrase", "name", "number",
-           "prefix", "compound", "book", "introduced", "title", "typo", "edition"]
+           "prefix", "compound", "book", "introduced", "title", "typo", "edition", "spanish"]
 PHRASE_CLASSES = {"phrase", "name"}
 # Pages that are the edition's apparatus around the article, not the article's text.
 BACK_MATTER = {"notes/", "references/", "index-of-names/", "about/", "cite/", "glossary/", "timeline/"}
@@ -606,6 +609,11 @@ def generate(article: Article) -> list[Query]:
                 continue                       # the article's words: its paragraphs come first
 
             extra.append(Query("edition", text, frozenset({location}), frozenset({page_of(location)}), ("only",)))
+    for spanish, english in spanish_lexicon().items():
+        wanted = english.split()
+        held = frozenset.intersection(*(article.holding_word(w) for w in wanted))
+        if held:
+            raw.append(("spanish", spanish, held, "words", *wanted))
     for term, location in introductions(article):
         passage = next((p for p in article.passages if location in p.locations), None)
         if passage is not None and holds_sequence([folded(w) for w in words_of(passage.text)], term):

@@ -81,7 +81,7 @@ def test_a_passage_that_introduces_a_term_comes_first_for_it(ours):
 def test_a_query_of_words_the_index_holds_is_searched_as_typed(site, queries):
     """No word that exists is replaced: only typos (and the Spanish form of a word inside a compound,
     which the index does not hold) are corrected, so every other query gets Material's own results."""
-    texts = sorted({q.text for q in queries if q.cls not in ("typo", "compound")})
+    texts = sorted({q.text for q in queries if q.cls not in ("typo", "compound", "spanish")})
     _, searched = search_eval.run(site, texts, with_searched=True)
     assert [(t, s) for t, s in zip(texts, searched) if s] == []
 
@@ -144,6 +144,15 @@ def test_a_note_shows_up_once_in_the_results(site, queries):
         if copies or len(numbers) != len(set(numbers)):
             repeated.append((query, copies))
     assert repeated == []
+
+
+def test_a_spanish_word_for_what_the_text_says_finds_a_passage_that_says_it(ours):
+    assert ours.by_class()["spanish"].recall3 >= 0.95, misses(ours, "spanish")
+
+
+def test_a_spanish_word_is_searched_as_the_texts_english_and_the_reader_is_told(site):
+    _, searched = search_eval.run(site, ["crimen organizado", "Policía Nacional del Perú", "firmas"], with_searched=True)
+    assert searched == ["crime organized", None, None]   # the Glossary and the text write the other two
 
 
 def test_every_entry_of_the_editions_pages_is_found_at_its_anchor_by_its_own_words(ours):

@@ -210,3 +210,9 @@ def test_the_real_words_extract_is_what_its_script_makes_from_the_pinned_word_li
 
     assert extract(index(site)) == EXTRACT.read_text(encoding="utf-8"), "run scripts/tools/words_extract.py"
 
+
+def test_the_spanish_extract_is_what_its_script_makes_from_the_pinned_dictionaries(site):
+    from tools.lexicon_extract import EXTRACT, extract
+
+    assert extract(index(site)) == EXTRACT.read_text(encoding="utf-8"), "run scripts/tools/lexicon_extract.py"
+

@@ -152,8 +152,9 @@ document$.subscribe(async () => {
     }).observe(list, { childList: true, subtree: true })
 })
 
-// What was searched, when the search worker replaced a mistyped word (docs/assets/javascripts/
-// workers/reader-search.js tells it on this channel): "Showing results for sendero luminoso"
+// What was searched, when the search worker replaced a mistyped or a Spanish word (docs/assets/
+// javascripts/workers/reader-search.js tells it on this channel): "Showing results for sendero
+// luminoso", "Spanish “crimen”: crime"
 // before Material's count of the results, while the box still holds what the reader typed.
 document$.subscribe(() => {
   const meta = document.querySelector(".md-search-result__meta")
@@ -161,8 +162,8 @@ document$.subscribe(() => {
   if (!meta || !input || typeof BroadcastChannel === "undefined") return
   let said = null
   const say = () => {
-    if (said && input.value === said.typed && !meta.textContent.startsWith("Showing results for"))
-      meta.textContent = `Showing results for ${said.searched} · ${meta.textContent}`
+    if (said && input.value === said.typed && !meta.textContent.startsWith(said.said))
+      meta.textContent = `${said.said} · ${meta.textContent}`
   }
   new BroadcastChannel("search").onmessage = event => { said = event.data; say() }
   new MutationObserver(say).observe(meta, { childList: true })

@@ -72,3 +72,15 @@ def words(text: str, split: re.Pattern[str]) -> list[str]:
     worker splits them: before it lowers the case, so the separator sees the text as written."""
     plain = re.sub(r"\s", " ", html.unescape(TAG.sub(" ", text)))    # JavaScript's \s is Unicode's
     return [word.lower() for word in split.split(plain) if word and not word.isspace()]
+
+
+# English and Spanish function words: no other forms are indexed for them, and no translation
+# of a Spanish word needs them (scripts/hooks/word_forms.py, scripts/tools/lexicon_extract.py).
+FUNCTION_WORDS = frozenset("""a able about across after all almost also am among an and any are as at be because been
+before being below between both but by can cannot could did do does doing down during each either else ever every few
+for from further had has have having he her here hers him his how however i if in into is it its just least less let
+like likely many may me might more most much must my neither no nor not of off often on once only or other others our
+own per rather said same say says she should since so some such than that the their them then there these they this
+those though through thus to too under until up upon us very via was we were what when where whether which while who
+whom whose why will with within without would yet you your al como con de del desde donde el ella en entre es esta este
+fue la las lo los más mas no para pero por que se ser si sin sobre su sus un una uno y ya""".split())

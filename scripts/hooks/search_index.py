@@ -61,11 +61,11 @@ from article.index_data import load_editor_data
 from article.refs_bib import load_works
 from article.text import COMBINING_MARKS, TAG, comparable, fold, separator, words
 from hooks.search_entries import ARTICLE_PASSAGE, Entry, once, page_entries
-from hooks.word_forms import ENDINGS, ROOT, english_forms, real_words, spanish_forms
+from hooks.word_forms import ENDINGS, ROOT, english_forms, real_words, spanish_forms, spanish_lexicon
 
 SEARCH_WORKER = "reader-search.js"  # docs/assets/javascripts/workers/, beside Material's
 FOLD_RULES = "assets/javascripts/workers/fold.js"
-KNOWN_WORDS = "assets/javascripts/workers/known.js"   # read by the worker alone
+KNOWN_WORDS = "assets/javascripts/workers/words.js"   # read by the worker alone
 APPARATUS_BOOST = 0.2          # entries of pages without article paragraphs, unless the page sets one
 # A term the article introduces: quoted after "known as" or "called" ("known as “firmas,”").
 INTRODUCED = re.compile(r"(?:known as|called|named)\s+[“‘\"]([^”’\"]+?)[,.;]?[”’\"]")
@@ -220,11 +220,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     rules = {"marks": COMBINING_MARKS.pattern, "endings": ENDINGS, "root": ROOT}
     write_script(config, FOLD_RULES, "self.readerFold", rules,
                  "from scripts/article/text.py and scripts/hooks/word_forms.py")
-    # The words the worker never corrects: real words near the index's, and the site's own.
+    # The words the worker never corrects (real words near the index's, and the site's own), and
+    # the Spanish it maps to the index's English.
     indexed = {fold(w) for e in entries for w in words(f"{e.title} {e.text} {e.variants}", split)}
     known = " ".join(sorted((set(real_words()) | {w for w in SITE_WORDS if len(w) >= 4}) - indexed))
-    write_script(config, KNOWN_WORDS, "self.readerKnown", known,
-                 "from scripts/data/search/words.json and the words of every page")
+    write_script(config, KNOWN_WORDS, "self.readerWords", {"known": known, "spanish": spanish_lexicon()},
+                 "from scripts/data/search/ and the words of every page")
 
 
 def write_script(config: MkDocsConfig, path: str, name: str, value: object, source: str) -> None:

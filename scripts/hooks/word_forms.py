@@ -23,6 +23,8 @@ from pathlib import Path
 
 import Stemmer  # Snowball's stemmers in C: the pure-Python package takes 0.17 s to import 30 languages
 
+from article.text import FUNCTION_WORDS  # function words have no other forms a reader would type
+
 
 ENGLISH = Stemmer.Stemmer("english")
 SPANISH = Stemmer.Stemmer("spanish")
@@ -31,15 +33,6 @@ DOUBLED = re.compile(r"([^aeiouls])\1$")
 TAKES_E = re.compile(r"([^aeiou](at|ut|ot|[aiou]d|ar|ir|ur|in|ib|ub|[aeiou][ks])|iz|[cgvuz])$")
 MAY_TAKE_E = re.compile(r"[^aeiou](et|or|[aeiou]l|on|ag)$")
 # Irregular verbs: "sold", not "selled"; their past forms have another stem and are left out.
-# Function words have no other forms a reader would type.
-FUNCTION_WORDS = frozenset("""a able about across after all almost also am among an and any are as at be because been
-before being below between both but by can cannot could did do does doing down during each either else ever every few
-for from further had has have having he her here hers him his how however i if in into is it its just least less let
-like likely many may me might more most much must my neither no nor not of off often on once only or other others our
-own per rather said same say says she should since so some such than that the their them then there these they this
-those though through thus to too under until up upon us very via was we were what when where whether which while who
-whom whose why will with within without would yet you your al como con de del desde donde el ella en entre es esta este
-fue la las lo los más mas no para pero por que se ser si sin sobre su sus un una uno y ya""".split())
 # The endings a word of the page loses to be compared with another form of it (docs/assets/
 # reader.js highlights "policies" for "policy" through the rules the search hook writes for it):
 # the inflections and derivations above, longest first; a root keeps at least ROOT letters.
@@ -150,10 +143,17 @@ def spanish_forms(word: str) -> frozenset[str]:
     return frozenset(f for f in forms if f != word and len(f) >= 3 and SPANISH.stemWord(f) == stem)
 
 
-REAL_WORDS = Path(__file__).resolve().parents[1] / "data" / "search" / "words.json"   # scripts/tools/words_extract.py
+SEARCH_DATA = Path(__file__).resolve().parents[1] / "data" / "search"
 
 
 def real_words() -> list[str]:
-    """English words near the index's that are no misspellings (folded, lower case)."""
-    return json.loads(REAL_WORDS.read_text(encoding="utf-8"))["words"]
+    """English words near the index's that are no misspellings (folded, lower case), from
+    scripts/tools/words_extract.py."""
+    return json.loads((SEARCH_DATA / "words.json").read_text(encoding="utf-8"))["words"]
+
+
+def spanish_lexicon() -> dict[str, str]:
+    """Spanish words and phrases (folded) and the index's English words for them, from
+    scripts/tools/lexicon_extract.py."""
+    return json.loads((SEARCH_DATA / "lexicon.json").read_text(encoding="utf-8"))["spanish"]
 

@@ -89,10 +89,10 @@ def corrected(candidates: list[str], known: set[str]) -> list[str]:
     return kept
 
 
-def real_words(language: str) -> list[str]:
+def real_words(language: str, top: int = TOP) -> list[str]:
     import wordfreq
 
-    return [w for w in dict.fromkeys(fold(w) for w in wordfreq.top_n_list(language, TOP, wordlist="best"))
+    return [w for w in dict.fromkeys(fold(w) for w in wordfreq.top_n_list(language, top, wordlist="best"))
             if len(w) >= SHORTEST and re.fullmatch(r"[a-z]+", w)]
 
 
@@ -122,19 +122,25 @@ def built_index() -> dict:
         return json.loads((Path(scratch) / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def command(doc: str, path: Path, make, argv: list[str] | None = None) -> int:
+    """An extract script's command line: rewrite ``path`` with ``make(built index)``, or --check it."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed extract differs")
     args = parser.parse_args(argv)
-    text = extract(built_index())
+    text = make(built_index())
+    name = path.relative_to(ROOT)
     if args.check:
-        same = EXTRACT.exists() and EXTRACT.read_text(encoding="utf-8") == text
-        print("up to date" if same else f"{EXTRACT.relative_to(ROOT)} is out of date: run scripts/tools/words_extract.py")
+        same = path.exists() and path.read_text(encoding="utf-8") == text
+        print("up to date" if same else f"{name} is out of date: run the script without --check")
         return 0 if same else 1
-    EXTRACT.parent.mkdir(parents=True, exist_ok=True)
-    EXTRACT.write_text(text, encoding="utf-8")
-    print(f"wrote {EXTRACT.relative_to(ROOT)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {name}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return command(__doc__, EXTRACT, extract, argv)
 
 
 if __name__ == "__main__":

@@ -5,8 +5,11 @@
 // - A typed word that is no word of the index, nor the start of one, nor a real English word (of
 //   the most frequent) or a word the site writes elsewhere (known.js), is replaced by the words
 //   of the index nearest to it (Damerau–Levenshtein distance 1 for 4 to 7 letters, 2 for 8 and
-//   more; the most frequent first, three at most), so "Lumnoso" finds "Luminoso". The page is
-//   told what was searched on a BroadcastChannel ("Showing results for …", docs/assets/reader.js);
+//   more; the most frequent first, three at most), so "Lumnoso" finds "Luminoso". Before that,
+//   Spanish the text does not write is searched as the index's English for it (words.js's
+//   `spanish`, the longest phrase first): "crimen organizado" as "crime organized". The page is
+//   told what was searched on a BroadcastChannel ("Showing results for …", "Spanish “crimen”:
+//   crime", docs/assets/reader.js);
 //   the result links carry the words found, which the page they open highlights.
 // - A page's own result shows the first words of its text, not what stands above them.
 // - A word found through another spelling ("Apurímac" for "Apurimac") is marked in the results,
@@ -19,10 +22,11 @@
 
 // Material's message types (integrations/search/worker/message): setup, ready, query, result.
 const SETUP = 0, QUERY = 2, RESULT = 3
-importScripts("fold.js", "known.js")   // self.readerFold, self.readerKnown: written by scripts/hooks/search_index.py
+importScripts("fold.js", "words.js")   // self.readerFold, self.readerWords: written by scripts/hooks/search_index.py
 const marks = new RegExp(self.readerFold.marks, "gu")
 const fold = word => word.normalize("NFKD").replace(marks, "").toLowerCase()
-const known = new Set(self.readerKnown.split(" "))   // real words and the site's own: no typos
+const known = new Set(self.readerWords.known.split(" "))   // real words and the site's own: no typos
+const spanish = self.readerWords.spanish                    // Spanish (folded) → the index's English
 
 // Material's worker listens for messages and answers with postMessage: load it with its listener
 // kept here and its answers passing through `answered`, one per query, in the order asked.
@@ -103,18 +107,35 @@ function nearest(typed) {
   return best > limit ? [] : found.sort((a, b) => count.get(b) - count.get(a)).slice(0, 3)
 }
 
-// The query as typed, or with its unknown words replaced; and the words to find in a row.
+// The query as typed, or with its Spanish put in the index's English and its misspelt words
+// replaced; the words to find in a row; and what to tell the reader.
 function corrected(query) {
-  let changed = false
-  const parts = query.split(separator).filter(Boolean).map(part => {
-    const typed = fold(part)
-    if (typed.length < 4 || !/^\p{L}+$/u.test(typed) || starts(typed) || known.has(typed)) return [part]
-    const near = nearest(typed).map(word => spelling.get(word) || word)
-    if (near.length) changed = true
-    return near.length ? near : [part]
-  })
-  return { typed: query, searched: changed ? parts.map(p => p.join(" ")).join(" ") : query,
-           phrase: parts.map(p => p.map(fold)) }
+  const typed = query.split(separator).filter(Boolean), parts = [], said = []
+  let changed = false, mistyped = false
+  for (let i = 0; i < typed.length;) {
+    // Spanish the text does not write, the longest phrase first: "policía nacional del perú".
+    let n = Math.min(4, typed.length - i), english
+    for (; n > 0; n--) {
+      const run = typed.slice(i, i + n).map(fold)
+      if (!run.every(starts) && (english = spanish[run.join(" ")])) break
+    }
+    if (n > 0) {
+      parts.push(...english.split(" ").map(word => [word]))
+      said.push(`Spanish “${typed.slice(i, i + n).join(" ")}”: ${english}`)
+      changed = true
+      i += n
+      continue
+    }
+    const part = typed[i++], word = fold(part)
+    if (word.length < 4 || !/^\p{L}+$/u.test(word) || starts(word) || known.has(word)) { parts.push([part]); continue }
+    const near = nearest(word).map(w => spelling.get(w) || w)
+    if (near.length) changed = mistyped = true
+    parts.push(near.length ? near : [part])
+  }
+  const searched = changed ? parts.map(p => p.join(" ")).join(" ") : query
+  if (mistyped) said.push(`Showing results for ${searched}`)
+  return { typed: query, searched, phrase: parts.map(p => p.map(fold)),
+           said: said.join(" · ") }
 }
 
 // Whether words (each the start of a word, as Material matches them) stand in a row in a text.
@@ -151,7 +172,7 @@ function marked(html, phrase) {
 // A page's own result shows its first words of text (its entry's `snippet`, from the hook); the
 // entries that answer the query best come first in their page's result, and those pages first.
 function answered(message, query) {
-  if (query.searched !== query.typed) channel.postMessage({ typed: query.typed, searched: query.searched })
+  if (query.searched !== query.typed) channel.postMessage({ typed: query.typed, searched: query.searched, said: query.said })
   const groups = message.data.items.map(group => {
     const top = Math.max(...group.map(item => item.score))
     // Inside its page's result, the passage introducing the term comes before the page's title.

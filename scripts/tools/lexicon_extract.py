@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Write the Spanish words search maps to the text's English (scripts/data/search/lexicon.json).
+
+    python scripts/tools/lexicon_extract.py            # build the site, rewrite the extract
+    python scripts/tools/lexicon_extract.py --check    # exit 1 if the committed extract differs
+
+Readers type Spanish for what the article says in English ("narcotraficantes", "crimen
+organizado"). The extract maps a Spanish word or phrase to the English words of the index that
+translate it, and holds only the entries that reach words of the index:
+
+- the edition's own pairs: each Glossary entry's name in its other language, as the index holds
+  the entry, "Policía Nacional del Perú" → "Peruvian National Police";
+- Apertium's English–Spanish pair (Debian's apertium-eng-spa, GPL-2, run by Debian's apertium):
+  the most frequent Spanish words (wordfreq's list, as scripts/tools/words_extract.py takes
+  them) translated into English, kept where every content word of the English is a word of the
+  article's text (its British -ise spelled -ize);
+- FreeDict's Spanish–English dictionary (Debian's dict-freedict-spa-eng, GPL-2+): a headword
+  whose translation is a word of the index.
+
+Keys are folded as the search worker folds what is typed (lower case, no accents). The same
+packages and the same index give the same bytes; the extract records their versions and licences.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+import gzip
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from article.text import FUNCTION_WORDS, fold, separator, words
+from tools.words_extract import command
+
+ROOT = Path(__file__).resolve().parents[2]
+EXTRACT = ROOT / "scripts" / "data" / "search" / "lexicon.json"
+FREEDICT = Path("/usr/share/dictd/freedict-spa-eng")
+TOP = 20_000                     # the most frequent Spanish words
+BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+BRITISH = [(re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"our$"), "or")]
+PASSAGE = re.compile(r"#(p|fn:)\d+$")
+# A Glossary entry's text: its abbreviation, what it stands for, its name in the other language.
+GLOSSARY = re.compile(r"<p>(?P<expansion>[^[*]+?) \*? ?\[(?P<language>Spanish|English): (?P<other>[^\]]+)\]")
+
+
+def debian_package(name: str) -> dict:
+    version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", name], capture_output=True, text=True,
+                             check=True).stdout
+    return {"package": name, "version": version, "from": "Debian"}
+
+
+def translated(lines: list[str], pair: str) -> list[str]:
+    """Each line translated by Apertium, one sentence each (a line break alone joins them)."""
+    out = subprocess.run(["apertium", pair], input="".join(f"{line}.\n" for line in lines), capture_output=True,
+                         text=True, check=True).stdout.splitlines()
+    assert len(out) == len(lines), (pair, len(out), len(lines))
+    return [line.strip().rstrip(".").lower() for line in out]
+
+
+def freedict() -> dict[str, list[str]]:
+    """FreeDict's headwords with their translations (the lines after the pronunciation)."""
+    data = gzip.open(FREEDICT.with_suffix(".dict.dz")).read()
+    number = lambda text: sum(BASE64.index(c) * 64 ** i for i, c in enumerate(reversed(text)))  # noqa: E731
+    entries: dict[str, list[str]] = {}
+    for line in FREEDICT.with_suffix(".index").read_text(encoding="utf-8").splitlines():
+        head, offset, length = line.split("\t")
+        if not head.startswith("00database"):
+            body = data[number(offset):number(offset) + number(length)].decode("utf-8").splitlines()[1:]
+            entries.setdefault(head, []).extend(re.sub(r"^\d+\.\s*", "", t).strip() for t in body if t.strip())
+    return entries
+
+
+class Index:
+    """The index's words (folded, with their variants), the article's, and the Glossary's entries."""
+
+    def __init__(self, index: dict) -> None:
+        self.split = split = separator(index["config"]["separator"])
+        self.glossary = [(GLOSSARY.match(d["text"].replace(d["title"].partition(": ")[2] + " ", "", 1)), d)
+                         for d in index["docs"] if d["location"].startswith("glossary/#")]
+        self.words = {fold(w) for d in index["docs"] for w in words(f"{d['title']} {d['text']} {d.get('variants', '')}", split)}
+        self.ordered = sorted(self.words)
+        self.text = {fold(w) for d in index["docs"] if PASSAGE.search(d["location"]) for w in words(d["text"], split)}
+
+    def starts(self, word: str) -> bool:
+        """Whether a word of the index starts with ``word``: the worker searches it as typed."""
+        at = bisect_left(self.ordered, word)
+        return at < len(self.ordered) and self.ordered[at].startswith(word)
+
+    def english(self, text: str) -> str:
+        """The index's words for an English translation, or "" if a content word is none of them."""
+        kept = []
+        for word in re.findall(r"[a-z]+", fold(text.lower())):
+            if word in FUNCTION_WORDS:
+                continue
+            for pattern, american in BRITISH:
+                if word not in self.text:
+                    word = pattern.sub(american, word)
+            if word not in self.text or len(word) < 3:
+                return ""
+            kept.append(word)
+        return " ".join(kept)
+
+
+def entries(index: Index) -> dict[str, str]:
+    from tools.words_extract import real_words
+
+    found: dict[str, str] = {}
+    english_words = set(real_words("en", TOP))     # "defender" is English too: searched as typed
+
+    def add(spanish: str, english: str, phrase: bool = False) -> None:
+        key = " ".join(fold(w) for w in words(spanish, index.split))      # as the worker splits what is typed
+        if (key and english and key != english and not all(map(index.starts, key.split()))
+                and (phrase or (" " not in key and key not in FUNCTION_WORDS and key not in english_words))):
+            found.setdefault(key, english)
+
+    for entry, _ in index.glossary:
+        if entry:
+            pair = (entry["other"], entry["expansion"]) if entry["language"] == "Spanish" \
+                else (entry["expansion"], entry["other"])
+            add(pair[0], index.english(pair[1]), phrase=True)
+    spanish = [w for w in real_words("es", TOP) if len(w) >= 3]
+    for word, english in zip(spanish, translated(spanish, "spa-eng")):
+        add(word, index.english(english))
+    for head, translations in sorted(freedict().items()):
+        for translation in translations:
+            if english := index.english(translation):
+                add(head, english)
+                break
+    return dict(sorted(found.items()))
+
+
+def extract(index: dict) -> str:
+    from importlib.metadata import version
+
+    data = {
+        "about": "Spanish words and phrases the edition's search maps to the English words of its index, "
+                 "written by scripts/tools/lexicon_extract.py from the packages below; regenerate it, do not "
+                 "edit it. Keys are folded (lower case, no accents).",
+        "sources": [
+            {"what": "the Glossary's names in their other language", "file": "scripts/data/abbreviations.yml"},
+            {**debian_package("apertium-eng-spa"), "licence": "GPL-2",
+             "what": "Apertium's English-Spanish pair, run by Debian's apertium "
+                     f"{debian_package('apertium')['version']}: the most frequent Spanish words "
+                     f"(wordfreq {version('wordfreq')}, top {TOP:,}) into English"},
+            {**debian_package("dict-freedict-spa-eng"), "licence": "GPL-2+",
+             "what": "FreeDict's Spanish-English dictionary"},
+        ],
+    }
+    head = json.dumps(data, ensure_ascii=False, indent=1)[:-2]
+    lines = [f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v)}" for k, v in entries(Index(index)).items()]
+    return head + ',\n "spanish": {\n' + ",\n".join(lines) + "\n }\n}\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return command(__doc__, EXTRACT, extract, argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
