@@ -171,6 +171,20 @@ def test_the_epub_carries_the_map_with_its_description_as_the_images_text(epub):
     assert image and "VRAEM" in image.group(1) and "approximate" in image.group(1)
 
 
+def test_the_pdfs_map_caption_names_only_what_the_pdf_contains(pdf):  # noqa: F811
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    caption = text[text.index("[Map:"):text.index("]", text.index("[Map:"))]
+    assert "Places the article names that the map does not show: Apurímac River" in caption
+    assert "Index" not in caption
+
+
+def test_the_epubs_map_caption_names_only_what_the_epub_contains(epub):  # noqa: F811
+    with zipfile.ZipFile(epub) as book:
+        chapters = "".join(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xhtml"))
+    caption = re.sub(r"<[^>]+>", "", re.search(r"\[Map:.*?\]", chapters, re.S).group(0))
+    assert "Places the article names that the map does not show" in caption and "Index" not in caption
+
+
 def test_drawing_the_map_asks_the_network_for_nothing(monkeypatch):
     import socket
 

@@ -97,7 +97,8 @@ def rendered_files(article: Article, config: Config, data: Data, entries: Callab
     gloss = other_name(abbrs, rec.short_author)
     cited = article_citations(rec, config.styles)
     formatted = {key: with_language(text, works[key]) for key, text in entries().items()}
-    located = orientation(data.atlas, [entry.name.text for entry in editors.entries if entry.kind == "places"])
+    places = [entry.name.text for entry in editors.entries if entry.kind == "places"]
+    located, printed = orientation(data.atlas, places), orientation(data.atlas, places, with_index=False)
     groups = [("The article", [home_page(article, rec, gloss, placed, notes, located),
                                *(section_page(article, section, placed, notes) for section in article.sections)]),
               ("Notes and references", [notes_page(notes, citing_paragraphs(article)),
@@ -105,7 +106,7 @@ def rendered_files(article: Article, config: Config, data: Data, entries: Callab
               ("Explore", [data.index, data.timeline,
                            glossary_page(abbrs, article_passages(article))]),
               ("The edition", [about_page(article, config.edition), cite_page(rec, cited),
-                               print_page(article, placed, notes, rec, gloss, config.edition, formatted, located, evidence)])]
+                               print_page(article, placed, notes, rec, gloss, config.edition, formatted, printed, evidence)])]
     pages = [page for _, group in groups for page in group]
     check_distinct_paths(pages, article)
     return {NAVIGATION: navigation(article.title, groups), ABBREVIATIONS: definitions(abbrs),

@@ -26,10 +26,11 @@ def title_block(rec: Record, gloss: str, last_line: str) -> str:
             '{: .title-block data-search-exclude="" }\n')  # search finds these facts on About
 
 
-def orientation(words: MapData, places: list[str]) -> str:
+def orientation(words: MapData, places: list[str], with_index: bool = True) -> str:
     """Where the article is set, for a stranger: the edition's sentence (scripts/data/map.yml), then
-    the locator map."""
-    return f'{editorial(words.where)}\n{{: .where data-search-exclude="" }}\n\n{map_block(words, places)}\n'
+    the locator map (its caption speaks of the Index ``with_index``)."""
+    return (f'{editorial(words.where)}\n{{: .where data-search-exclude="" }}\n\n'
+            f'{map_block(words, places, with_index)}\n')
 
 
 def home_page(article: Article, rec: Record, gloss: str, placed: list[tuple[Anchor, Paragraph]],

@@ -217,10 +217,13 @@ def on_the_map(place: str, shown: Collection[str]) -> str:
     return f" · [on the map]({HOME}#{ANCHOR})" if place in shown else ""
 
 
-def map_block(words: MapData, places: list[str]) -> str:
-    """The figure and its caption: what it shows, what it cannot, where its data come from."""
+def map_block(words: MapData, places: list[str], with_index: bool = True) -> str:
+    """The figure and its caption: what it shows, what it cannot, where its data come from, and the
+    places named elsewhere that it does not show, said of the Index only where the reader has one
+    (``with_index``; the print edition, PDF and EPUB have none)."""
     missing = [name for name in places if name not in words.shown]
+    where = "Places in the Index" if with_index else "Places the article names"
     caption = (escape(words.caption)
-               + (f" Places in the Index that the map does not show: {escape(', '.join(missing))}." if missing else ""))
+               + (f" {where} that the map does not show: {escape(', '.join(missing))}." if missing else ""))
     return (f'<figure id="{ANCHOR}" class="locator" data-search-exclude="">{svg(words)}</figure>\n\n'
             f"{editorial(caption)}\n{{: .map-caption data-search-exclude=\"\" }}\n")
