@@ -62,6 +62,15 @@ def test_materials_version_is_the_one_whose_layout_and_popups_the_margin_notes_r
         "'Notes in the margin', margin-notes.js and this test")
 
 
+def test_a_section_page_has_materials_table_of_contents_hidden_just_before_its_content_and_home_does_not(site):
+    # The stylesheet's selector: .md-sidebar--secondary[hidden] ~ .md-content (Material's base.html).
+    sidebar = re.compile(r'<div class="md-sidebar md-sidebar--secondary"[^>]*?( hidden)?\s*>.*?'
+                         r'<div class="md-content" data-md-component="content">', re.S)
+    for slug in WITH_NOTES:
+        assert sidebar.search((site / slug / "index.html").read_text(encoding="utf-8"))[1]
+    assert not sidebar.search((site / "index.html").read_text(encoding="utf-8"))[1]
+
+
 @pytest.mark.parametrize("width", WIDE)
 @pytest.mark.parametrize("slug", WITH_NOTES)
 def test_on_a_wide_screen_each_note_starts_on_its_markers_line_or_right_under_the_note_before(layouts, width, slug):
