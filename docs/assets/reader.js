@@ -49,6 +49,25 @@ document.addEventListener("keydown", event => {
   noteOf(marker)?.setAttribute("hidden", "")  // until focus leaves: Material then removes it
 })
 
+// A note's popup (Material's tooltip, made when it is first shown) says which note it is; where the
+// note is longer than the popup holds, a link to it at the foot of the page stays in view at the
+// popup's foot, so that a reader never loses its words silently. Material has measured the popup
+// to place it above or below its marker by now: the number fills the band it already leaves at the
+// popup's top (reader.css), and the link stands in a popup already at its greatest height.
+new MutationObserver(records => {
+  for (const popup of records.flatMap(r => [...r.addedNodes])) {
+    if (!(popup instanceof HTMLElement) || !popup.matches(".md-tooltip2[role=dialog]")) continue
+    const marker = document.querySelector(`.footnote-ref[aria-controls="${popup.id}"]`)
+    const inner = popup.querySelector(".md-tooltip2__inner")
+    if (!marker || !inner) continue
+    const number = marker.getAttribute("href").split(":")[1]
+    inner.dataset.note = `Note ${number}`
+    if (inner.scrollHeight > inner.clientHeight + 1)
+      inner.append(Object.assign(document.createElement("a"),
+        { className: "note-whole", href: marker.getAttribute("href"), textContent: `Go to note ${number}` }))
+  }
+}).observe(document.body, { childList: true })
+
 // Search from the keyboard. Escape closes Material's search and leaves focus on the page's body:
 // it goes back where it was before search opened (a note marker, a link), so that Tab goes on from
 // there.
