@@ -87,6 +87,11 @@ document.addEventListener("keydown", event => {
   })
 })
 
+// The print edition's Print button opens the browser's print dialog.
+document$.subscribe(() => {
+  document.querySelector(".print-button")?.addEventListener("click", () => print())
+})
+
 // A paragraph's Cite button copies the paragraph's address as the build made it (site_url). A page
 // served elsewhere (a local build previewed at another address than mkdocs serve's) copies the
 // address the reader is at instead, which the reader can open.

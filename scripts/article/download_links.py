@@ -21,8 +21,9 @@ def download_paths(title: str) -> dict[str, str]:
 
 def download_line(title: str, print_button: bool = False) -> str:
     """ "Download: PDF, EPUB." as a Markdown paragraph (the build adds each file's size), with a
-    Print button on the print edition."""
+    Print button on the print edition (docs/assets/reader.js makes it print: the pages' policy
+    runs no script written in an attribute)."""
     links = ", ".join(f"[{kind}]({path})" for kind, path in download_paths(title).items())
-    button = ' <button class="md-button print-button" type="button" onclick="print()">Print</button>' \
+    button = ' <button class="md-button print-button" type="button">Print</button>' \
         if print_button else ""
     return f"Download: {links}.{button}\n{{: .downloads .{SITE_ONLY} }}\n"
