@@ -20,7 +20,7 @@ def open_then_come_back(page, base_url: str, toggle: str) -> None:
     """Open the drawer or the search from the header, go to another page, and come back."""
     page.goto(base_url, wait_until="networkidle")
     page.locator(f"header label[for=__{toggle}]").first.click()
-    page.wait_for_function(f"document.getElementById('__{toggle}').checked")
+    page.wait_for_function(f"() => document.getElementById('__{toggle}').checked")
     page.goto(base_url + "glossary/", wait_until="networkidle")
     page.go_back(wait_until="networkidle")
 

@@ -186,8 +186,8 @@ def search_ms(browser, base_url: str, query: str, fresh: bool = False) -> float:
         page.keyboard.type(query)
     else:
         page.keyboard.press("/")
-        page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim()"
-                               " !== 'Initializing search'")
+        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim()"
+                               " !== 'Initializing search'")  # a function: the page's policy runs no string as code
         page.locator("input.md-search__input").fill(query[:-1])   # fill sends no keyup, so no search yet
         page.evaluate(TIME_FROM_NEXT_KEY)
         page.keyboard.press(query[-1])
