@@ -98,7 +98,7 @@ def test_no_page_breaks_its_policy_while_every_feature_is_used(site, base_url, b
     refused: list[str] = []  # what Chromium logs as refused, from the page and from its workers
     page.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
     found = {}
-    for path in [*site_pages(site), "404.html"]:
+    for path in [*site_pages(site), "404.html", "offline.html"]:
         page.goto(base_url + path)
         use_every_feature(page)
         found[path] = page.evaluate("window.violations") + refused

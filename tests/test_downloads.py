@@ -12,6 +12,7 @@ from conftest import POSTED, ROOT
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
+from article.download_links import human_size
 from hooks import book, build_date, downloads, typeset
 
 DATA = yaml.safe_load((ROOT / "docs" / ".downloads.yml").read_text(encoding="utf-8"))
@@ -40,7 +41,7 @@ def test_the_page_links_the_pdf_and_the_epub_with_their_sizes(site, base_url, pa
     shown = re.fullmatch(rf"Download: PDF {SIZE}, EPUB {SIZE}\.(?: Print)?", line.inner_text().strip())
     assert shown, line.inner_text()
     for kind, size in zip(("PDF", "EPUB"), shown.groups()):
-        assert size == downloads.human_size((site / DATA["files"][kind]).stat().st_size)
+        assert size == human_size((site / DATA["files"][kind]).stat().st_size)
 
 
 def test_the_links_give_the_pdf_and_the_epub_under_the_sub_path(site, base_url, page):

@@ -169,9 +169,9 @@ def test_every_abbreviation_in_the_text_shows_what_it_stands_for_at_its_first_us
     for path in SECTION_PAGES + [""]:
         page.goto(base_url + path)
         text = page.locator("article").evaluate(
-            # The download line names file formats (PDF, EPUB), not the article's abbreviations.
+            # The download line and the keep control name file formats (PDF, EPUB), not the article's abbreviations.
             "a => { const c = a.cloneNode(true); c.querySelectorAll('h1, h2, .article-name, a[href^=http], "
-            ".headerlink, .downloads').forEach(e => e.remove()); return c.innerText }")
+            ".headerlink, .downloads, .keep-offline').forEach(e => e.remove()); return c.innerText }")
         used = set(re.findall(r"\b(?:FF\. AA|U\.S|[A-Z]{2,})\b", text)) - {"III"}  # ¶17's slip "AA." too
         explained = set(page.locator("article abbr").all_inner_texts())
         if used - explained:

@@ -14,9 +14,28 @@ FORMATS = ("PDF", "EPUB")
 SITE_ONLY = "site-only"
 
 
+def human_size(size: int) -> str:
+    """ "250 kB", "1.2 MB"."""
+    return f"{size / 1000:.0f} kB" if size < 999_500 else f"{size / 1_000_000:.1f} MB"
+
+
 def download_paths(title: str) -> dict[str, str]:
     """Each format's file below docs/, named after the article: {"PDF": "downloads/<title>.pdf", …}."""
     return {kind: f"{FOLDER}/{slugify(title)}.{kind.lower()}" for kind in FORMATS}
+
+
+# Where the build writes the sizes of what "Keep this edition for offline reading" fetches
+# (scripts/hooks/offline.py): every page, and the PDF and EPUB if the reader ticks them.
+PAGES_SIZE, DOWNLOADS_SIZE = "keep-pages-size", "keep-downloads-size"
+
+
+def keep_offline_line() -> str:
+    """The control that keeps the edition for offline reading (docs/assets/reader.js shows it where
+    the browser can keep a site, and docs/offline-worker.js keeps it)."""
+    return (f'<p class="keep-offline {SITE_ONLY}" hidden><button class="md-button" type="button">Keep this '
+            f'edition for offline reading</button> <span>every page, about <span class="{PAGES_SIZE}"></span>'
+            f'</span> <label><input type="checkbox"> and the PDF and EPUB, <span class="{DOWNLOADS_SIZE}">'
+            '</span></label> <output role="status"></output></p>\n')
 
 
 def download_line(title: str, print_button: bool = False) -> str:

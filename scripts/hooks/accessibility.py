@@ -1,6 +1,6 @@
 """Fixes to Material's page chrome that accessibility checks (axe-core) and the HTML checker ask for.
 
-They apply to every page and to the 404 page (a template of the theme, not a page):
+They apply to every page and to the 404 and offline pages (templates of the theme, not pages):
 
 - The search overlay is a dialog (``role="dialog"``) without a name: it gets one, so that
   screen readers announce "Search" when it opens.
@@ -45,4 +45,4 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return fixed(output, template_name) if template_name == "404.html" else output
+    return fixed(output, template_name) if template_name.endswith(".html") else output

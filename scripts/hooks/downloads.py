@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from article.datafile_names import DOWNLOADS
+from article.download_links import human_size
 from hooks import book, typeset
 from hooks.generated_data import generated
 
@@ -72,11 +73,6 @@ def made(key: str, book_html: Callable[[], str], data: dict, folder: Path) -> di
              "EPUB": cached(folder / f"{key}.epub", lambda: typeset.epub(html(), data))}
     log.debug("PDF and EPUB ready in %.2f s", time.perf_counter() - start)
     return paths
-
-
-def human_size(size: int) -> str:
-    """ "250 kB", "1.2 MB"."""
-    return f"{size / 1000:.0f} kB" if size < 999_500 else f"{size / 1_000_000:.1f} MB"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

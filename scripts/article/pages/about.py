@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..download_links import download_line
+from ..download_links import download_line, keep_offline_line
 from ..markdown import day, editorial, escape, page
 from ..model import Article, Edition, Page
 from ..numbering import ABOUT, ABOUT_TITLE
@@ -33,5 +33,6 @@ def about_text(article: Article, edition: Edition, level: int = 1) -> str:
 
 
 def about_page(article: Article, edition: Edition) -> Page:
-    return page(ABOUT, ABOUT_TITLE, about_text(article, edition) + "\n" + download_line(article.title),
+    return page(ABOUT, ABOUT_TITLE,
+                about_text(article, edition) + "\n" + download_line(article.title) + "\n" + keep_offline_line(),
                 title=ABOUT_TITLE, description=f"Where the text of “{article.title}” comes from.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..download_links import download_line
+from ..download_links import download_line, keep_offline_line
 from ..markdown import editorial, escape, first_sentence, footnotes, page, paragraph_block
 from ..map_data import MapData
 from ..model import Anchor, Article, Note, Page, Paragraph, Record, Section
@@ -41,7 +41,7 @@ def home_page(article: Article, rec: Record, gloss: str, placed: list[tuple[Anch
     notes_text = footnotes(list(article.summary), notes)
     actions = f"[Read the original]({rec.url}) · [Cite this article]({CITE})"
     body = (f"\n# {escape(article.title)}\n\n{title_block(rec, gloss, actions)}\n{download_line(article.title)}\n"
-            + located +
+            f"{keep_offline_line()}\n" + located +
             f"## Summary\n\n{numbered(placed, HOME)}\n"
             f"**Key words:** {escape(', '.join(article.keywords))}.\n\n## Contents\n\n{contents}\n"
             f"The [notes]({NOTES}) follow the text.\n"

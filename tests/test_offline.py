@@ -1,0 +1,174 @@
+"""The edition offline (docs/offline-worker.js; what it keeps is listed by scripts/hooks/offline.py):
+after one visit, with the connection gone, a reader still reads, searches and downloads."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import CONFIG, INTRODUCTION, SUB_PATH, SubPathHandler
+from mkdocs.config import load_config
+from test_reading import VIEWPORTS, site_pages
+
+from hooks import offline
+
+OFFLINE_HEADING = "You are offline"
+
+
+def visit_once(browser, url: str, **options):
+    """A new reader's first visit to ``url``, once the offline worker has taken charge of the page."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"], **options)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("() => navigator.serviceWorker.controller")
+    return context, page
+
+
+@pytest.fixture
+def visited(browser, base_url):
+    """The Introduction, visited once on a phone."""
+    context, page = visit_once(browser, base_url + INTRODUCTION + "/")
+    yield page
+    context.close()
+
+
+def test_the_worker_is_scoped_to_the_sites_folder(visited, base_url) -> None:
+    assert visited.evaluate("async () => (await navigator.serviceWorker.ready).scope") == base_url
+
+
+def test_offline_a_visited_section_reloads_with_its_text_and_notes(visited) -> None:
+    first = visited.locator("article p[id^='p']").first.inner_text()
+    visited.context.set_offline(True)
+    visited.reload()
+    assert visited.locator("article p[id^='p']").first.inner_text() == first
+    visited.locator("article .footnote-ref").first.hover()
+    assert visited.locator(".md-tooltip2--active").inner_text()
+
+
+def test_offline_a_page_not_kept_is_the_offline_page_naming_what_is_kept(visited, base_url) -> None:
+    visited.context.set_offline(True)
+    visited.goto(base_url + "glossary/")
+    assert visited.locator("h1").inner_text() == OFFLINE_HEADING
+    assert visited.locator(".offline-kept li:visible").all_inner_texts() == ["Introduction"]
+
+
+def test_offline_search_finds_guzman(visited, base_url) -> None:
+    visited.context.set_offline(True)
+    visited.goto(base_url + "glossary/")  # not kept: the offline page's search
+    visited.keyboard.press("/")
+    visited.keyboard.type("Guzman")
+    assert "Guzmán" in visited.locator(".md-search-result__item").first.inner_text()
+
+
+def test_the_offline_page_follows_the_readers_dark_scheme(browser, base_url) -> None:
+    context, page = visit_once(browser, base_url + INTRODUCTION + "/", color_scheme="dark")
+    context.set_offline(True)
+    page.goto(base_url + "glossary/")
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    context.close()
+    assert scheme == "slate"
+
+
+def test_no_pdf_or_epub_is_kept_unless_the_reader_asks(visited, base_url) -> None:
+    visited.context.set_offline(True)
+    visited.goto(base_url + "glossary/")
+    assert not visited.locator(".offline-kept li", has_text="The article as").locator("visible=true").count()
+
+
+def keep_the_edition(page, base_url: str, downloads: bool) -> str:
+    """Press "Keep this edition for offline reading" on About; what it then says."""
+    page.goto(base_url + "about/")
+    if downloads:
+        page.get_by_role("checkbox").check()
+    page.get_by_role("button", name="Keep this edition for offline reading").click()
+    said = page.get_by_role("status")
+    said.filter(has_text="Kept").wait_for()
+    return said.inner_text()
+
+
+def test_keeping_the_edition_keeps_every_page(visited, site, base_url) -> None:
+    assert keep_the_edition(visited, base_url, downloads=False).startswith("Kept: ")
+    visited.context.set_offline(True)
+    headings = {}
+    for path in site_pages(site):
+        visited.goto(base_url + path)
+        headings[path] = visited.locator("h1").first.inner_text()
+    assert [path for path, heading in headings.items() if heading == OFFLINE_HEADING] == []
+
+
+def test_the_kept_pdf_downloads_offline(visited, site, base_url) -> None:
+    keep_the_edition(visited, base_url, downloads=True)
+    visited.context.set_offline(True)
+    visited.goto(base_url + "about/")
+    pdf = visited.locator("article a[href$='.pdf']").get_attribute("href")
+    size = visited.evaluate("async url => (await (await fetch(url)).arrayBuffer()).byteLength", pdf)
+    assert size == next((site / "downloads").glob("*.pdf")).stat().st_size
+
+
+def wait_for(page, test: str, arg: object) -> None:
+    """Wait until the page's async function ``test`` holds (wait_for_function takes no promise)."""
+    for _ in range(100):
+        if page.evaluate(test, arg):
+            return
+        page.wait_for_timeout(100)
+    pytest.fail(f"never true: {test}")
+
+
+@contextlib.contextmanager
+def deploys(site: Path) -> Iterator[tuple[str, dict[str, Path]]]:
+    """The site served at one address whose files a new deploy can replace (``deployed["site"]``)."""
+    deployed = {"site": site}
+
+    class Handler(SubPathHandler):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, directory=str(deployed["site"]), **kwargs)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}", deployed
+    finally:
+        server.shutdown()
+
+
+def second_deploy(site: Path, into: Path, old: str, new: str) -> Path:
+    """The site with the Introduction's ``old`` text made ``new``, and its edition listed again by
+    the build's own hook (a new version, as any change of a file makes)."""
+    shutil.copytree(site, into)
+    page = into / INTRODUCTION / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    offline.write_edition(into, load_config(str(CONFIG)))
+    return into
+
+
+def test_after_a_new_deploy_one_reload_shows_its_text(browser, site, tmp_path) -> None:
+    with deploys(site) as (url, deployed):
+        context, page = visit_once(browser, url + INTRODUCTION + "/")
+        first = page.locator("article p[id^='p']").first.inner_text()
+        deployed["site"] = second_deploy(site, tmp_path / "second", first[:40], "Second deploy: " + first[:40])
+        page.reload()
+        shown = page.locator("article p[id^='p']").first.inner_text()
+        context.close()
+    assert shown == "Second deploy: " + first
+
+
+def test_a_new_deploy_replaces_the_kept_pages_at_the_next_visit(browser, site, tmp_path) -> None:
+    """The Introduction kept by a visit; after the deploy, the reader's next visit is to home."""
+    with deploys(site) as (url, deployed):
+        context, page = visit_once(browser, url + INTRODUCTION + "/")
+        first = page.locator("article p[id^='p']").first.inner_text()
+        deployed["site"] = second_deploy(site, tmp_path / "second", first[:40], "Second deploy: " + first[:40])
+        page.goto(url)
+        version = offline.edition(deployed["site"], load_config(str(CONFIG)))["version"]
+        wait_for(page, "async version => (await caches.keys()).join() === `edition-${version}`", version)
+        context.set_offline(True)
+        page.goto(url + INTRODUCTION + "/")
+        kept = page.locator("article p[id^='p']").first.inner_text()
+        context.close()
+    assert kept == "Second deploy: " + first
