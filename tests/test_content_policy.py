@@ -13,7 +13,7 @@ from pathlib import Path
 import material
 import pytest
 from conftest import SUB_PATH, served
-from test_reading import site_pages
+from test_reading import VIEWPORTS, site_pages
 
 MATERIAL_VERSION = "9.8.2"
 MATERIAL_BASE = Path(material.__file__).parent / "templates" / "base.html"
@@ -91,7 +91,7 @@ def use_every_feature(page) -> None:
 
 
 def test_no_page_breaks_its_policy_while_every_feature_is_used(site, base_url, browser) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    context = browser.new_context(accept_downloads=True)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
@@ -99,7 +99,9 @@ def test_no_page_breaks_its_policy_while_every_feature_is_used(site, base_url, b
     page.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
     found = {}
     for path in [*site_pages(site), "404.html", "offline.html"]:
+        page.set_viewport_size(VIEWPORTS["desktop"])  # the notes set in the margin
         page.goto(base_url + path)
+        page.set_viewport_size(VIEWPORTS["phone"])    # a note opened in its popup
         use_every_feature(page)
         found[path] = page.evaluate("window.violations") + refused
         refused.clear()

@@ -1,4 +1,4 @@
-"""The GitHub Actions workflows pass actionlint and pin every action to a full commit SHA."""
+"""The GitHub Actions workflows pass actionlint and zizmor and pin every action to a full commit SHA."""
 
 from __future__ import annotations
 
@@ -27,14 +27,25 @@ def actionlint_findings(*paths: Path) -> list[dict]:
     return json.loads(result.stdout or "[]")
 
 
+def zizmor_findings(*paths: Path) -> list[str]:
+    """What zizmor's every audit reports about the given workflow files (its auditor persona, which
+    includes the pedantic and regular ones), offline: the audits that ask GitHub are left out."""
+    binary = shutil.which("zizmor")
+    if binary is None:
+        pytest.fail("zizmor is missing: run uv sync")
+    result = subprocess.run([binary, "--offline", "--persona", "auditor", "--format", "json", *map(str, paths)],
+                            capture_output=True, text=True, cwd=ROOT)
+    return [f"{finding['ident']}: {finding['desc']}" for finding in json.loads(result.stdout or "[]")]
+
+
 def action_refs(path: Path) -> list[str]:
     """Every `uses:` of every step of a workflow."""
     workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [step["uses"] for job in workflow["jobs"].values() for step in job.get("steps", []) if "uses" in step]
 
 
-def test_there_is_a_deploy_and_a_canary_workflow() -> None:
-    assert {path.name for path in WORKFLOWS} >= {"deploy.yml", "canary.yml"}
+def test_there_is_a_deploy_a_canary_and_an_audit_workflow() -> None:
+    assert {path.name for path in WORKFLOWS} >= {"deploy.yml", "canary.yml", "audit.yml"}
 
 
 def test_actionlint_finds_nothing_in_the_workflows() -> None:
@@ -46,6 +57,17 @@ def test_actionlint_does_report_a_broken_workflow(tmp_path: Path) -> None:
     broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n"
                       "      - run: echo ${{ github.nope }}\n", encoding="utf-8")
     assert actionlint_findings(broken) != []
+
+
+def test_zizmor_finds_nothing_in_the_workflows() -> None:
+    assert zizmor_findings(*WORKFLOWS) == []
+
+
+def test_zizmor_does_report_a_workflow_open_to_injection(tmp_path: Path) -> None:
+    unsafe = tmp_path / "unsafe.yml"
+    unsafe.write_text("on: issues\npermissions: {}\njobs:\n  x:\n    name: x\n    runs-on: ubuntu-24.04\n"
+                      "    steps:\n      - run: echo \"${{ github.event.issue.title }}\"\n", encoding="utf-8")
+    assert "template-injection: code injection via template expansion" in zizmor_findings(unsafe)
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
