@@ -17,25 +17,25 @@ PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
 RELEASE_COMMENT = re.compile(r"@[0-9a-f]{40} +# v\d+\.\d+\.\d+$")
 
 
+def reported(tool: str, *args: str | Path) -> list[dict]:
+    """What a linter installed by uv sync reports as JSON about workflow files."""
+    binary = shutil.which(tool)
+    if binary is None:
+        pytest.fail(f"{tool} is missing: run uv sync")
+    result = subprocess.run([binary, *map(str, args)], capture_output=True, text=True, cwd=ROOT)
+    return json.loads(result.stdout or "[]")
+
+
 def actionlint_findings(*paths: Path) -> list[dict]:
     """What actionlint reports about the given workflow files."""
-    binary = shutil.which("actionlint")
-    if binary is None:
-        pytest.fail("actionlint is missing: run uv sync")
-    result = subprocess.run([binary, "-format", "{{json .}}", *map(str, paths)],
-                            capture_output=True, text=True, cwd=ROOT)
-    return json.loads(result.stdout or "[]")
+    return reported("actionlint", "-format", "{{json .}}", *paths)
 
 
 def zizmor_findings(*paths: Path) -> list[str]:
     """What zizmor's every audit reports about the given workflow files (its auditor persona, which
     includes the pedantic and regular ones), offline: the audits that ask GitHub are left out."""
-    binary = shutil.which("zizmor")
-    if binary is None:
-        pytest.fail("zizmor is missing: run uv sync")
-    result = subprocess.run([binary, "--offline", "--persona", "auditor", "--format", "json", *map(str, paths)],
-                            capture_output=True, text=True, cwd=ROOT)
-    return [f"{finding['ident']}: {finding['desc']}" for finding in json.loads(result.stdout or "[]")]
+    return [f"{finding['ident']}: {finding['desc']}"
+            for finding in reported("zizmor", "--offline", "--persona", "auditor", "--format", "json", *paths)]
 
 
 def action_refs(path: Path) -> list[str]:
