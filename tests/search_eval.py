@@ -39,6 +39,9 @@ The queries are derived from the article as the built pages show it: for every p
 - ``spanish``: each Spanish word or phrase the search maps to the text's English
   (scripts/data/search/lexicon.json, from the edition's Glossary and the dictionaries), whose
   English words a passage holds together: it should find such a passage.
+- ``question``: for every paragraph, three of its content words (drawn the same way every run)
+  inside a question ("why …", "how did …", "what do … get from …", "¿por qué …?"): it should
+  find a passage holding all three.
 - ``typo``: one typo, at any letter, in a word of 6+ letters of the passages (notes included)
   and of the names, cited authors and titles: a neighbouring key instead of a letter, two
   letters swapped, a letter left out, a letter typed twice or a neighbouring key added; a typo
@@ -89,7 +92,7 @@ from hooks.word_forms import IRREGULAR, spanish_forms, spanish_lexicon, verb_for
 ROOT = Path(__file__).resolve().parent.parent
 HARNESS = Path(__file__).resolve().parent / "search_worker.js"
 CLASSES = ["word", "case", "inflection", "accent", "hyphen", "acronym", "phrase", "name", "number",
-           "prefix", "compound", "book", "introduced", "title", "typo", "edition", "spanish"]
+           "prefix", "compound", "book", "introduced", "title", "typo", "edition", "spanish", "question"]
 PHRASE_CLASSES = {"phrase", "name"}
 # Pages that are the edition's apparatus around the article, not the article's text.
 BACK_MATTER = {"notes/", "references/", "index-of-names/", "about/", "cite/", "glossary/", "timeline/"}
@@ -107,6 +110,9 @@ al algo ante como con contra cual de del desde donde durante e el ella ellas ell
 esa ese eso esta este esto fue ha hay la las le les lo los mas más mi muy ni no nos o para pero por
 que qué se ser si sin sobre su sus también tan te tu un una uno unos unas y ya
 """.split())
+# Questions as readers ask them, around three content words of a paragraph.
+QUESTIONS = ["why did {a} {b} {c}?", "how did the {a} {b} the {c}", "what do {a} get from {b} {c}",
+             "when was {a} {b} {c}", "¿por qué {a} {b} {c}?"]
 DETERMINERS = frozenset("the a an this that these those its their his her our every each no any one".split())
 KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 WORD = re.compile(r"[^\W_]+")
@@ -609,6 +615,14 @@ def generate(article: Article) -> list[Query]:
                 continue                       # the article's words: its paragraphs come first
 
             extra.append(Query("edition", text, frozenset({location}), frozenset({page_of(location)}), ("only",)))
+    for i, passage in enumerate(article.passages):   # a reader's question around a paragraph's words
+        content = list(dict.fromkeys(w for w in article.words[i] if is_content(w) and len(w) >= 4 and w.isalpha()))
+        if passage.is_paragraph and len(content) >= 3:
+            rng = random.Random(passage.key)
+            for template in QUESTIONS:
+                a, b, c = rng.sample(content, 3)
+                held = article.holding_word(a) & article.holding_word(b) & article.holding_word(c)
+                raw.append(("question", template.format(a=a, b=b, c=c), held, "words", a, b, c))
     for spanish, english in spanish_lexicon().items():
         wanted = english.split()
         held = frozenset.intersection(*(article.holding_word(w) for w in wanted))

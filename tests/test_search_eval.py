@@ -155,6 +155,15 @@ def test_a_spanish_word_is_searched_as_the_texts_english_and_the_reader_is_told(
     assert searched == ["crime organized", None, None]   # the Glossary and the text write the other two
 
 
+def test_a_question_around_a_paragraphs_words_finds_a_passage_holding_them(ours):
+    assert ours.by_class()["question"].recall3 >= 0.95, misses(ours, "question")
+
+
+def test_question_words_weigh_nothing_beside_the_words_that_carry_the_question(site):
+    (bare, asked), _ = search_eval.run(site, ["liberated zones", "why did they form liberated zones"])
+    assert asked[0][0]["location"] == bare[0][0]["location"]
+
+
 def test_every_entry_of_the_editions_pages_is_found_at_its_anchor_by_its_own_words(ours):
     score = ours.by_class()["edition"]
     assert score.recall3 >= 0.95 and score.linked >= 0.95, misses(ours, "edition")

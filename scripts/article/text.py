@@ -74,8 +74,10 @@ def words(text: str, split: re.Pattern[str]) -> list[str]:
     return [word.lower() for word in split.split(plain) if word and not word.isspace()]
 
 
-# English and Spanish function words: no other forms are indexed for them, and no translation
-# of a Spanish word needs them (scripts/hooks/word_forms.py, scripts/tools/lexicon_extract.py).
+# English and Spanish function words, question words and auxiliaries: no other forms are indexed
+# for them, no translation of a Spanish word needs them, and search gives them no weight in a
+# query of several words (scripts/hooks/word_forms.py, scripts/tools/lexicon_extract.py,
+# scripts/hooks/search_index.py).
 FUNCTION_WORDS = frozenset("""a able about across after all almost also am among an and any are as at be because been
 before being below between both but by can cannot could did do does doing down during each either else ever every few
 for from further had has have having he her here hers him his how however i if in into is it its just least less let
@@ -83,4 +85,5 @@ like likely many may me might more most much must my neither no nor not of off o
 own per rather said same say says she should since so some such than that the their them then there these they this
 those though through thus to too under until up upon us very via was we were what when where whether which while who
 whom whose why will with within without would yet you your al como con de del desde donde el ella en entre es esta este
-fue la las lo los más mas no para pero por que se ser si sin sobre su sus un una uno y ya""".split())
+fue la las lo los más mas no para pero por que se ser si sin sobre su sus un una uno y ya cual cuales cuál cuáles
+cuando cuándo quien quienes quién porque qué cómo dónde hay han fueron son era eran""".split())

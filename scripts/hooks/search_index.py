@@ -59,7 +59,7 @@ from mkdocs.structure.pages import Page
 from article.config import BIBLIOGRAPHY
 from article.index_data import load_editor_data
 from article.refs_bib import load_works
-from article.text import COMBINING_MARKS, TAG, comparable, fold, separator, words
+from article.text import COMBINING_MARKS, FUNCTION_WORDS, TAG, comparable, fold, separator, words
 from hooks.search_entries import ARTICLE_PASSAGE, Entry, once, page_entries
 from hooks.word_forms import ENDINGS, ROOT, english_forms, real_words, spanish_forms, spanish_lexicon
 
@@ -224,7 +224,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     # the Spanish it maps to the index's English.
     indexed = {fold(w) for e in entries for w in words(f"{e.title} {e.text} {e.variants}", split)}
     known = " ".join(sorted((set(real_words()) | {w for w in SITE_WORDS if len(w) >= 4}) - indexed))
-    write_script(config, KNOWN_WORDS, "self.readerWords", {"known": known, "spanish": spanish_lexicon()},
+    function = " ".join(sorted({fold(w) for w in FUNCTION_WORDS}))
+    write_script(config, KNOWN_WORDS, "self.readerWords", {"known": known, "spanish": spanish_lexicon(), "function": function},
                  "from scripts/data/search/ and the words of every page")
 
 

@@ -27,6 +27,7 @@ const marks = new RegExp(self.readerFold.marks, "gu")
 const fold = word => word.normalize("NFKD").replace(marks, "").toLowerCase()
 const known = new Set(self.readerWords.known.split(" "))   // real words and the site's own: no typos
 const spanish = self.readerWords.spanish                    // Spanish (folded) → the index's English
+const functional = new Set(self.readerWords.function.split(" "))   // "why", "did", "qué": no weight
 
 // Material's worker listens for messages and answers with postMessage: load it with its listener
 // kept here and its answers passing through `answered`, one per query, in the order asked.
@@ -134,8 +135,27 @@ function corrected(query) {
   }
   const searched = changed ? parts.map(p => p.join(" ")).join(" ") : query
   if (mistyped) said.push(`Showing results for ${searched}`)
-  return { typed: query, searched, phrase: parts.map(p => p.map(fold)),
-           said: said.join(" · ") }
+  // In a query of several words, question words, auxiliaries and other function words weigh
+  // nothing: Material is not asked for them, and an entry is ranked by the content words it holds.
+  const content = parts.filter(p => !functional.has(fold(p[0])))
+  const asked = content.length && content.length < parts.length ? content : parts
+  return { typed: query, searched, changed, phrase: parts.map(p => p.map(fold)), content: asked.map(p => p.map(fold)),
+           sent: changed || asked !== parts ? asked.map(p => p.join(" ")).join(" ") : query, said: said.join(" · ") }
+}
+
+// How much a word weighs: the rarer among the index's entries, the more (inverse document frequency).
+const weights = new Map()
+function weight(alternatives) {
+  const key = alternatives.join(" ")
+  if (!weights.has(key)) {
+    let held = 0
+    for (const doc of docs.values()) {
+      const own = wordsOf(doc)
+      if (alternatives.some(w => own.text.some(t => t.startsWith(w)) || own.variants.some(t => t.startsWith(w)))) held++
+    }
+    weights.set(key, Math.log(1 + docs.size / (1 + held)))
+  }
+  return weights.get(key)
 }
 
 // Whether words (each the start of a word, as Material matches them) stand in a row in a text.
@@ -148,7 +168,7 @@ const wordsOf = doc => cache.get(doc) || cache.set(doc, {
 
 // How an entry answers the query, best first: it is an article's page or section whose title
 // holds the words; it introduces the term (its `introduces`, from the hook); it holds the words
-// in a row; it holds them all; it holds some (Material's order within each).
+// in a row; then by how much of the content words' weight it holds (Material's order within each).
 function standing(item, query) {
   const doc = docs.get(item.location), own = wordsOf(doc), typed = query.phrase.map(p => p[0])
   if (typed.length && !doc.boost && !/#(p|fn:)\d+$/.test(doc.location)
@@ -158,7 +178,10 @@ function standing(item, query) {
   if (typed.length > 1 && inRow(own.text, query.phrase)) return 2
   const holds = alternatives => alternatives.some(word => own.text.some(t => t.startsWith(word))
                                                          || own.variants.some(t => t.startsWith(word)))
-  return query.phrase.every(holds) ? 3 : 4
+  // Then by the share of the content words' weight it holds: 3 when it holds them all.
+  const total = query.content.reduce((sum, p) => sum + weight(p), 0)
+  const held = query.content.filter(holds).reduce((sum, p) => sum + weight(p), 0)
+  return 3 + (total ? 1 - held / total : 1)
 }
 
 // ``html`` with every word that starts as a searched word does, accents aside, marked; what
@@ -172,7 +195,7 @@ function marked(html, phrase) {
 // A page's own result shows its first words of text (its entry's `snippet`, from the hook); the
 // entries that answer the query best come first in their page's result, and those pages first.
 function answered(message, query) {
-  if (query.searched !== query.typed) channel.postMessage({ typed: query.typed, searched: query.searched, said: query.said })
+  if (query.changed) channel.postMessage({ typed: query.typed, searched: query.searched, said: query.said })
   const groups = message.data.items.map(group => {
     const top = Math.max(...group.map(item => item.score))
     // Inside its page's result, the passage introducing the term comes before the page's title.
@@ -199,5 +222,5 @@ addEventListener("message", event => {
   if (type !== QUERY) return material(event)
   const query = corrected(data)
   asked.push(query)
-  material({ data: { type, data: query.searched } })
+  material({ data: { type, data: query.sent } })
 })
