@@ -211,7 +211,7 @@ def mutated(data: st.DataObject, text: bytes) -> bytes:
 
 
 @pytest.mark.parametrize("name", FILES)
-@settings(max_examples=int(os.environ.get("MUTATIONS", "8")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=int(os.environ.get("MUTATIONS", "4")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_slip_in_a_data_file_gives_file_and_line_or_the_same_pages(name, data, article, clean, tmp_path_factory):
     text = mutated(data, ORIGINAL[name])
