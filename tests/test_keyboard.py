@@ -30,10 +30,19 @@ def test_escape_that_closes_search_gives_focus_back_where_it_was(base_url, page)
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Link to paragraph 2"
 
 
-def test_the_empty_search_results_region_shows_where_focus_is_when_tab_reaches_it(base_url, page):
+def test_the_empty_search_results_region_is_not_a_tab_stop(base_url, page):
     page.goto(base_url, wait_until="networkidle")
     page.keyboard.press("/")
-    tab_to(page, "!e.matches('.md-search__input')", most=1)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.md-search__output')") is None
+
+
+def test_the_search_results_are_a_tab_stop_that_shows_where_focus_is(base_url, page):
+    page.goto(base_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("coca")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("Tab")
     ring = page.evaluate("""() => { const e = document.activeElement, style = getComputedStyle(e);
         return [e.closest('.md-search__output') !== null, style.outlineStyle, parseFloat(style.outlineWidth)] }""")
     assert ring[0] and ring[1] != "none" and ring[2] >= 2, ring

@@ -70,13 +70,24 @@ new MutationObserver(records => {
 
 // Search from the keyboard. Escape closes Material's search and leaves focus on the page's body:
 // it goes back where it was before search opened (a note marker, a link), so that Tab goes on from
-// there.
+// there. The results' region is a Tab stop (Material's, so that a keyboard scrolls it) except while
+// the reader is in search and it holds no result: Tab then went to a region a reader cannot see.
 const searching = document.getElementById("__search")
 let beforeSearch = null
 document.addEventListener("focusin", event => {
   const into = event.target instanceof Element && event.target.closest(".md-search")
   const from = event.relatedTarget instanceof HTMLElement ? event.relatedTarget : null
   if (into && !from?.closest(".md-search")) beforeSearch = from
+})
+document$.subscribe(() => {
+  const region = document.querySelector(".md-search__scrollwrap")
+  const list = document.querySelector(".md-search-result__list")
+  if (!region || !list) return
+  const stop = () => {
+    region.tabIndex = list.childElementCount || !region.closest(".md-search").contains(document.activeElement) ? 0 : -1
+  }
+  document.addEventListener("focusin", stop)
+  new MutationObserver(stop).observe(list, { childList: true })
 })
 document.addEventListener("keydown", event => {
   if (event.key !== "Escape" || !searching?.checked) return
