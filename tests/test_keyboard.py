@@ -26,7 +26,7 @@ def test_escape_that_closes_search_gives_focus_back_where_it_was(base_url, page)
     page.keyboard.type("coca")
     page.wait_for_selector(".md-search-result__item")
     page.keyboard.press("Escape")
-    page.wait_for_function("!document.getElementById('__search').checked")
+    page.wait_for_function("() => !document.getElementById('__search').checked")
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Link to paragraph 2"
 
 
@@ -51,7 +51,7 @@ def test_the_search_results_are_a_tab_stop_that_shows_where_focus_is(base_url, p
 def landing(page, link) -> dict:
     """Follow ``link`` and say where its target landed and whether it is marked."""
     link.click()
-    page.wait_for_function("document.querySelector(':target') !== null")
+    page.wait_for_function("() => document.querySelector(':target') !== null")
     return page.evaluate("""() => { const target = document.querySelector(':target');
         return {top: target.getBoundingClientRect().top,
                 header: document.querySelector('.md-header').getBoundingClientRect().bottom,

@@ -76,7 +76,7 @@ def test_axe_finds_no_accessibility_violation_on_any_page_in_either_scheme(site,
             if found := axe_violations(page):
                 problems[f"{path or 'home'} ({scheme})"] = found
             page.locator("form[data-md-component=palette] label:visible").click()
-            page.wait_for_function(f"document.body.dataset.mdColorScheme !== {scheme!r}")
+            page.wait_for_function(f"() => document.body.dataset.mdColorScheme !== {scheme!r}")
             page.mouse.move(0, VIEWPORTS[size]["height"] - 1)  # off the toggle, whose tooltip would fade in
             page.evaluate("document.activeElement.blur()")
             page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
