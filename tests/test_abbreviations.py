@@ -8,6 +8,8 @@ import pytest
 from article.abbreviations import defined_in, long_form, used_in
 from article.datafiles import ABBREVIATIONS
 from conftest import RESURGENCE, WITH_TITLE, run_split
+from test_epub import epub  # noqa: F401  (the EPUB fixture)
+from test_pdf import pdf  # noqa: F401  (the PDF fixture)
 
 
 def test_an_expansion_is_the_run_of_capitalised_words_before_the_brackets():
@@ -96,3 +98,26 @@ def test_an_abbreviation_spelled_out_nowhere_is_an_error_naming_its_line(tmp_pat
 def test_each_abbreviation_of_the_article_has_a_definition(short, files):
     definitions = files[ABBREVIATIONS]
     assert any(line.startswith(f"*[{short}]: ") for line in definitions.splitlines())
+
+
+SLIP_NOTE = "[“AA.” is a slip for FF. AA., the Armed Forces]"
+
+
+def test_the_note_on_paragraph_17s_slip_shows_under_it_on_its_page(page, base_url):
+    page.goto(base_url + "conclusions/")
+    assert "the Armed Forces, AA. and the PNP" in page.locator("#p17").inner_text()
+    remark = page.locator("#p17 + p")
+    assert remark.is_visible() and remark.inner_text() == SLIP_NOTE
+
+
+def test_the_note_on_paragraph_17s_slip_is_in_the_pdf_and_the_epub(pdf, epub):  # noqa: F811
+    import zipfile
+
+    from pypdf import PdfReader
+
+    printed = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    with zipfile.ZipFile(epub) as book:
+        chapters = re.sub(r"<[^>]+>", "", "".join(book.read(n).decode("utf-8") for n in book.namelist()
+                                                  if n.endswith(".xhtml")))
+    assert SLIP_NOTE in printed
+    assert SLIP_NOTE in " ".join(chapters.split())

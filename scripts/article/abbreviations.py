@@ -204,3 +204,10 @@ def other_name(abbrs: list[Abbreviation], short: str) -> str:
     """The other language's name the data file gives ``short`` ("English: …", with its source there),
     or nothing: the publisher's name in English, for a stranger."""
     return next((a.other_language for a in abbrs if a.short == short), "")
+
+
+def slip_remark(text: str, abbrs: list[Abbreviation]) -> str:
+    """The edition's note on the slips ``text`` holds ("“AA.” is a slip for FF. AA., the Armed
+    Forces"), or nothing: a tooltip alone would not reach paper, the PDF or the EPUB."""
+    found = [(re.search(rf"(?<![\w.]){re.escape(a.short)}\.?", text), a) for a in abbrs if a.slip and a.short in used_in(text)]
+    return "; ".join(f"“{match.group()}” is {a.expansion.strip('[]')}" for match, a in found if match)

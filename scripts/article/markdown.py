@@ -83,9 +83,11 @@ def page(path: str, title: str, body: str, /, **fields: object) -> Page:
     return Page(path, title, "---\n" + "\n".join(lines) + "\n---\n\n" + GENERATED + "\n" + body)
 
 
-def paragraph_block(paragraph: Paragraph, number: int) -> str:
-    """A paragraph with its stable anchor, ``#p<number>``."""
-    return f"{with_footnotes(paragraph.text)}\n{{: #p{number} }}\n"
+def paragraph_block(paragraph: Paragraph, number: int, remark: str = "") -> str:
+    """A paragraph with its stable anchor, ``#p<number>``, and the edition's ``remark`` on it below,
+    as a line of its own that search leaves out (a slip's note, on the site and on paper alike)."""
+    note = f'\n{editorial(escape(remark))}\n{{: .remark data-search-exclude="" }}\n' if remark else ""
+    return f"{with_footnotes(paragraph.text)}\n{{: #p{number} }}\n{note}"
 
 
 def reference_links(citations: tuple[Citation, ...], references: str = REFERENCES, either: bool = False) -> str:

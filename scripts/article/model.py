@@ -283,6 +283,7 @@ class Anchor:
     path: str
     title: str
     number: int
+    remark: str = ""  # the edition's note on a slip in the paragraph, shown below it in every format
 
 
 @dataclass(frozen=True)

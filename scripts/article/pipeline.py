@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .abbreviations import DATA as ABBRS
-from .abbreviations import Abbreviation, abbreviations, other_name
+from .abbreviations import Abbreviation, abbreviations, other_name, slip_remark
 from .refs_bib import Work, formatted_entries, load_works
 from .note_works import cite_notes
 from .evidence import DATA as EVIDENCE
@@ -92,7 +92,8 @@ def read_data(article: Article, config: Config, mistakes: Mistakes) -> Data:
 def rendered_files(article: Article, config: Config, data: Data, entries: Callable[[], dict[str, str]]) -> dict[str, str]:
     """Every page and data file; ``entries`` gives the References' entries when they are needed."""
     works, notes, evidence, abbrs, editors = data.works, data.notes, data.evidence, data.abbreviations, data.editors
-    placed = placed_paragraphs(article)
+    placed = [(replace(anchor, remark=slip_remark(paragraph.text, abbrs)), paragraph)
+              for anchor, paragraph in placed_paragraphs(article)]
     rec = record(article, config.edition, (form.text for entry in editors.entries for form in entry.forms))
     gloss = other_name(abbrs, rec.short_author)
     cited = article_citations(rec, config.styles)

@@ -15,7 +15,7 @@ from .locator_map import map_block
 
 def numbered(placed: list[tuple[Anchor, Paragraph]], path: str) -> str:
     """The paragraphs of one page, each with its anchor."""
-    return "\n".join(paragraph_block(p, a.number) for a, p in placed if a.path == path)
+    return "\n".join(paragraph_block(p, a.number, a.remark) for a, p in placed if a.path == path)
 
 
 def title_block(rec: Record, gloss: str, last_line: str) -> str:

@@ -30,7 +30,7 @@ def body(article: Article, placed: list[tuple[Anchor, Paragraph]]) -> str:
                 blocks.append(f"**Key words:** {escape(', '.join(article.keywords))}.\n\n")
             blocks.append(f"## {escape(anchor.title)}\n\n")
             part = anchor.path
-        blocks.append(paragraph_block(paragraph, anchor.number) + "\n")
+        blocks.append(paragraph_block(paragraph, anchor.number, anchor.remark) + "\n")
     return "".join(blocks)
 
 
