@@ -4,7 +4,7 @@ The pages are English (``lang="en"``); a screen reader reads a Spanish name with
 unless it is inside an element whose ``lang`` says Spanish. The split script lists, by language,
 the words and names of another language the pages show (docs/.languages.yml: the Glossary's
 Spanish names, the Index's Spanish forms and aliases, the book's title; see
-``article.datafiles.languages``); this extension wraps each of their occurrences in
+``languages`` in ``article.datafiles``); this extension wraps each of their occurrences in
 ``<span lang="es">``, on every page and in the print edition the PDF and EPUB are made from.
 mkdocs.yml lists it under ``markdown_extensions`` as ``hooks.languages``, with the docs folder.
 """
