@@ -65,7 +65,9 @@ def cited_urls(note_text: str) -> list[CitedUrl]:
 
 
 def archived_copies(note_text: str) -> list[tuple[str, str]]:
-    """A note's archived copies, one per URL of a document: what to call each ("archived copy of
-    host (year)") and its address."""
-    return [(f"archived copy of {cited.host}{f' ({cited.year})' if cited.year else ''}",
+    """A note's links to the archive, one per URL of a document: what to call each and its address.
+
+    Nothing is fetched, so nothing says the archive holds a copy: each link is named for what it
+    is, a search of the archive for that address ("search for this host address, nearest year")."""
+    return [(f"search for this {cited.host} address, {f'nearest {cited.year}' if cited.year else 'latest copy'}",
              archived_url(cited.url, cited.year)) for cited in cited_urls(note_text) if is_document(cited.url)]

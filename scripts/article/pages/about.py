@@ -22,7 +22,7 @@ def about_text(article: Article, edition: Edition, level: int = 1) -> str:
             f"{'#' * (level + 1)} What this edition adds\n\n"
             f"Whatever the edition adds beside the author's words is {editorial('set in square brackets, like this')}: "
             "in a note, which note an “Ibid.” repeats (or that it is ambiguous) and the full reference of each "
-            "work it cites; on the website, also the archived copies of cited documents and the paragraphs that "
+            "work it cites; on the website, also a search of the Wayback Machine for each cited document's address and the paragraphs that "
             "cite each note. The References are this edition's: it identified each cited work and sets it in "
             "Chicago style, the style of the article's notes, beside the note's own words and what the "
             "identification rests on, with the address of each source, or that the work is not identified. "

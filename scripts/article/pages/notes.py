@@ -9,7 +9,7 @@ from ..numbering import NOTES, NOTES_TITLE
 
 
 def entry(note: Note, cited_in: list[Anchor]) -> str:
-    """The note, then (the edition's words) its archived copies and the paragraphs that cite it."""
+    """The note, then (the edition's words) its searches of the web archive and the paragraphs that cite it."""
     copies = " · ".join(f"[{label}]({url})" for label, url in archived_copies(note.text))
     places = ", ".join(f"[{escape(a.title)}, ¶{a.number}]({a.path}#p{a.number})" for a in cited_in)
     return (f"**{note.number}.** {note_text(note)}"
