@@ -157,13 +157,13 @@ def test_the_search_box_needs_no_mouse(browser, base_url):
     context.close()
 
 
-def open_search(browser, base_url, typed: str):
+def open_search(browser, base_url, typed: str, shown: str = ".md-search-result__item"):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(base_url)
     page.keyboard.press("/")
     page.keyboard.type(typed)
-    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_selector(shown)
     return context, page
 
 
@@ -210,4 +210,41 @@ def test_a_notes_result_shows_its_sources_host_not_a_gap_where_the_url_was(brows
     context, page = open_search(browser, base_url, "Dreyfus")
     shown = page.locator(".md-search-result__item").first.inner_text()
     assert "(2022), justice.gov; Pablo G. Dreyfus" in shown
+    context.close()
+
+
+def test_a_spanish_query_says_which_english_words_it_searched(browser, base_url):
+    context, page = open_search(browser, base_url, "crimen organizado")
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text="Spanish").wait_for()
+    assert meta.inner_text().startswith("Spanish “crimen”: crime · Spanish “organizado”: organized")
+    context.close()
+
+
+def test_a_query_that_finds_nothing_says_the_edition_is_english_and_links_the_glossary_and_index(browser, base_url):
+    context, page = open_search(browser, base_url, "pobreza", shown=".md-search-result__meta")
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text="Nothing").wait_for()
+    assert meta.inner_text() == "Nothing in this English edition matches “pobreza”. Try the Glossary or the Index of names."
+    assert [a.get_attribute("href").removeprefix(base_url) for a in meta.locator("a").all()] == \
+        ["glossary/", "index-of-names/"]
+    context.close()
+
+
+def test_a_passages_result_shows_the_sentence_holding_the_words_not_the_whole_paragraph(browser, base_url):
+    context, page = open_search(browser, base_url, "liberated zones")
+    shown = page.locator(".md-search-result__item").first.locator(".md-search-result__article p").first
+    shown.locator("mark").first.wait_for()
+    assert shown.inner_text().startswith("… These places were invaded by the Shining Path (SL)")
+    context.close()
+
+
+def test_on_a_touch_screen_no_clear_tooltip_covers_what_search_says(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url)
+    page.locator("label.md-header__button[for=__search]").first.click()
+    page.locator(".md-search__input").fill("pobreza")
+    page.locator(".md-search-result__meta").filter(has_text="Nothing").wait_for()
+    assert page.locator(".md-search__options [role=tooltip]").is_hidden()
     context.close()

@@ -190,15 +190,25 @@ document$.subscribe(async () => {
 // What was searched, when the search worker replaced a mistyped or a Spanish word (docs/assets/
 // javascripts/workers/reader-search.js tells it on this channel): "Showing results for sendero
 // luminoso", "Spanish “crimen”: crime"
-// before Material's count of the results, while the box still holds what the reader typed.
+// before Material's count of the results, while the box still holds what the reader typed; and,
+// when nothing is found, what would help instead of "No matching documents".
 document$.subscribe(() => {
   const meta = document.querySelector(".md-search-result__meta")
   const input = document.querySelector(".md-search__input")
   if (!meta || !input || typeof BroadcastChannel === "undefined") return
   let said = null
+  const config = JSON.parse(document.getElementById("__config").textContent)
+  const none = config.translations["search.result.none"]
+  const link = (path, text) => Object.assign(document.createElement("a"),
+    { href: new URL(path, new URL(config.base, location.href)).href, textContent: text })
   const say = () => {
-    if (said && input.value === said.typed && !meta.textContent.startsWith(said.said))
+    if (said && said.said && input.value === said.typed && !meta.textContent.startsWith(said.said))
       meta.textContent = `${said.said} · ${meta.textContent}`
+    // Nothing found: say what this edition is, and where its names and abbreviations are listed.
+    if (meta.textContent.endsWith(none) && input.value.trim() && !meta.querySelector("a"))
+      meta.replaceChildren(`${meta.textContent.slice(0, -none.length)}Nothing in this English edition matches “${
+        input.value.trim()}”. Try the `, link("glossary/", "Glossary"), " or the ",
+        link("index-of-names/", "Index of names"), ".")
   }
   new BroadcastChannel("search").onmessage = event => { said = event.data; say() }
   new MutationObserver(say).observe(meta, { childList: true })

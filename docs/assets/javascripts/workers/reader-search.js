@@ -13,7 +13,7 @@
 //   the result links carry the words found, which the page they open highlights.
 // - A page's own result shows the first words of its text, not what stands above them.
 // - A word found through another spelling ("Apurímac" for "Apurimac") is marked in the results,
-//   as Material marks a word found as typed.
+//   as Material marks a word found as typed; a passage shows the sentence or two holding the words.
 // - Among the results, an article's page or section whose title holds the query's words comes
 //   first, then the passage that introduces the term, then a passage holding the words in their
 //   order, one after the other; otherwise Material's order stands. At each of these steps, the
@@ -192,6 +192,20 @@ function marked(html, phrase) {
     text.replace(/[\p{L}\p{N}]+/gu, word => starts.some(s => fold(word).startsWith(s)) ? `<mark>${word}</mark>` : word))
 }
 
+// A passage's result shows the sentence that holds most of the marked words, and the next one
+// when it is short, not the whole paragraph ("… sentence. Next sentence. …").
+const SENTENCE = /(?<=[.!?][”"’)\]]?)\s+(?=[“"¿¡(\[]?[A-Z0-9ÁÉÍÓÚÑ])/u
+function excerpt(html) {
+  const whole = /^<p>([^]*)<\/p>$/.exec(html)
+  if (!whole || !whole[1].includes("<mark>") || /<\/?(?!mark)\w/.test(whole[1])) return html
+  const sentences = whole[1].split(SENTENCE)
+  if (sentences.length < 3) return html
+  const marks = sentences.map(sentence => sentence.split("<mark>").length)
+  const best = marks.indexOf(Math.max(...marks))
+  const last = best + (sentences[best].replace(/<[^>]+>/g, "").length < 120 && best + 1 < sentences.length ? 1 : 0)
+  return `<p>${best > 0 ? "… " : ""}${sentences.slice(best, last + 1).join(" ")}${last < sentences.length - 1 ? " …" : ""}</p>`
+}
+
 // A page's own result shows its first words of text (its entry's `snippet`, from the hook); the
 // entries that answer the query best come first in their page's result, and those pages first.
 function answered(message, query) {
@@ -204,7 +218,7 @@ function answered(message, query) {
     for (const [rank, item] of ranked) {
       if (item.snippet) item.text = item.snippet
       item.title = marked(item.title, query.phrase)
-      item.text = marked(item.text, query.phrase)
+      item.text = excerpt(marked(item.text, query.phrase))
       if (rank < 3) item.score = Math.max(item.score, top)
     }
     // The edition's pages (Glossary, Index, References…: entries with a boost) answer after the
