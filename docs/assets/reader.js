@@ -215,28 +215,9 @@ document$.subscribe(() => {
 })
 
 // The edition offline (docs/offline-worker.js): registered once the page has loaded, so that a
-// first visit loads and paints as it would without it, and scoped to the site's folder. Where a
-// browser can keep a site, home and About show "Keep this edition for offline reading", which
-// asks the worker to keep every page, and the PDF and EPUB if the reader ticks them.
+// first visit loads and paints as it would without it, and scoped to the site's folder.
 if ("serviceWorker" in navigator) {
   const base = new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href)
   addEventListener("load", () => navigator.serviceWorker.register(new URL("offline-worker.js", base),
     { scope: base.pathname, updateViaCache: "none" }))  // a new deploy is seen at the next visit, whatever the HTTP cache holds
-  document$.subscribe(() => {
-    const keep = document.querySelector(".keep-offline")
-    if (!keep) return
-    keep.hidden = false
-    const button = keep.querySelector("button"), said = keep.querySelector("output")
-    button.addEventListener("click", async () => {
-      button.disabled = true
-      said.textContent = "Keeping…"
-      navigator.serviceWorker.addEventListener("message", ({ data }) => {
-        said.textContent = data.kept === data.of ? "Kept: this edition now opens without a connection."
-          : `Kept ${data.kept} of ${data.of} files; try again when the connection is better.`
-        button.disabled = false
-      }, { once: true })
-      const worker = (await navigator.serviceWorker.ready).active
-      worker.postMessage({ keep: "edition", downloads: keep.querySelector("input").checked })
-    })
-  })
 }

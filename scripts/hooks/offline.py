@@ -8,8 +8,9 @@ PDF and EPUB, kept only if the reader asks. Source maps and the search languages
 not use are left out. A version, the hash of every file of the site, changes with any deploy, and
 with it the file, which makes the browser install the worker again on the reader's next visit.
 
-It also writes, beside "Keep this edition for offline reading", how much keeping costs: the pages
-compressed as a server sends them, and the PDF and EPUB.
+It also loads the control "Keep this edition for offline reading" (docs/assets/keep-offline.js) on
+the pages that show it, home and About, and no other, and writes beside it how much keeping costs:
+the pages compressed as a server sends them, and the PDF and EPUB.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from article.download_links import DOWNLOADS_SIZE, FOLDER, PAGES_SIZE, human_size
 
@@ -28,6 +31,7 @@ EDITION = "offline-edition.js"
 OFFLINE_PAGE = "offline.html"
 WORKER = "offline-worker.js"
 LUNR = "assets/javascripts/lunr/"
+KEEP_SCRIPT = "assets/keep-offline.js"
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
@@ -36,6 +40,13 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     if template_name == OFFLINE_PAGE:
         context["base_url"] = urlsplit(config.site_url or "/").path
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if PAGES_SIZE not in output:
+        return output
+    script = get_relative_url(KEEP_SCRIPT, page.url)
+    return output.replace("</body>", f'<script src="{script}" defer></script>\n</body>', 1)
 
 
 def search_languages(config: MkDocsConfig) -> set[str]:
