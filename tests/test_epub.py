@@ -189,3 +189,13 @@ def test_the_epub_carries_title_creator_publisher_date_source_language_and_ident
     assert dc("subject") == DATA["keywords"]
     (identifier,) = dc("identifier")
     assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", identifier)
+
+
+def test_the_epub_gives_the_web_editions_address_and_date_its_paragraph_numbers_cite(epub):
+    from mkdocs.config import load_config
+
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
+    with zipfile.ZipFile(epub) as book:
+        text = " ".join(re.sub(r"<[^>]+>", "", "".join(book.read(n).decode("utf-8") for n in sorted(book.namelist())
+                                                       if n.endswith(".xhtml"))).split())
+    assert re.search(rf"Web edition: {re.escape(site_url)}, \d{{1,2}} \w+ \d{{4}}\. The paragraph numbers \(¶\)", text)

@@ -188,3 +188,11 @@ def test_the_paragraph_numbers_stand_in_the_margin_smaller_than_the_text(pdf):
     text_left = min(run.left for run in runs(pdf) if run.size == size)
     numbers = [run for run in runs(pdf) if NUMBER.fullmatch(run.text.strip())]
     assert len(numbers) == 20 and all(run.size < size and run.left < text_left for run in numbers)
+
+
+def test_the_pdf_gives_the_web_editions_address_and_date_its_paragraph_numbers_cite(pdf):
+    from mkdocs.config import load_config
+
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
+    last = " ".join(PdfReader(pdf).pages[-1].extract_text().split())
+    assert re.search(rf"Web edition: {re.escape(site_url)}, \d{{1,2}} \w+ \d{{4}}\. The paragraph numbers \(¶\)", last)

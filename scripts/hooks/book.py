@@ -28,6 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
 
 from article.download_links import SITE_ONLY
+from article.markdown import day
 from article.pages.locator_map import as_image
 
 DROPPED = {"headerlink", "footnote-backref", SITE_ONLY}
@@ -109,6 +110,14 @@ class BookExtension(markdown.Extension):
         md.treeprocessors.register(BookShape(md), "article-book", 1)
 
 
+def with_web_edition(text: str, site_url: str, date: str) -> str:
+    """The print page's Markdown with the web edition's address and date at its end: the PDF and the
+    EPUB number their paragraphs as the web edition does, so a citation of one names it. (At the end,
+    so that it moves no page break of the article and its notes.)"""
+    return (f"{text.rstrip()}\n\nWeb edition: <{site_url}>, {date}. The paragraph numbers (¶) of this "
+            "copy are the web edition's.\n")
+
+
 def book_html(text: str, config: MkDocsConfig, data: dict) -> str:
     """The print page's Markdown ``text`` as a standalone HTML document with the metadata in ``data``
     (docs/.downloads.yml, with ``modified``, the edition's last change, in seconds since 1970: the
@@ -116,6 +125,7 @@ def book_html(text: str, config: MkDocsConfig, data: dict) -> str:
     md = markdown.Markdown(extensions=[*config.markdown_extensions, BookExtension()],
                            extension_configs=config.mdx_configs)
     modified = datetime.datetime.fromtimestamp(data["modified"], datetime.timezone.utc)
+    text = with_web_edition(text, config.site_url, day(modified.date().isoformat()))
     meta = {"author": data["author"], "description": data["description"], "keywords": ", ".join(data["keywords"]),
             **dict.fromkeys(("dcterms.created", "dcterms.modified"), f"{modified:%Y-%m-%dT%H:%M:%SZ}")}
     head = "".join(f'<meta name="{name}" content="{html.escape(value)}">\n' for name, value in meta.items())
