@@ -1,11 +1,11 @@
 // "Keep this edition for offline reading", on home and About (hand-written; not generated; the
-// build loads it on the pages that show the control, scripts/hooks/offline.py). Where a browser
-// can keep a site, it shows the control, which asks the offline worker (docs/offline-worker.js) to
-// keep every page, and the PDF and EPUB if the reader ticks them, and says how that went.
-if ("serviceWorker" in navigator) document$.subscribe(() => {
+// build loads it on the pages that show the control, scripts/hooks/offline.py). The control asks
+// the offline worker (docs/offline-worker.js) to keep every page, and the PDF and EPUB if the
+// reader ticks them, and says how that went; a browser that cannot keep a site does not show it.
+document$.subscribe(() => {
   const keep = document.querySelector(".keep-offline")
   if (!keep) return
-  keep.hidden = false
+  if (!("serviceWorker" in navigator)) return void (keep.hidden = true)
   const button = keep.querySelector("button"), said = keep.querySelector("output")
   button.addEventListener("click", async () => {
     button.disabled = true

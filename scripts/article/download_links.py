@@ -30,9 +30,10 @@ PAGES_SIZE, DOWNLOADS_SIZE = "keep-pages-size", "keep-downloads-size"
 
 
 def keep_offline_line() -> str:
-    """The control that keeps the edition for offline reading (docs/assets/reader.js shows it where
-    the browser can keep a site, and docs/offline-worker.js keeps it)."""
-    return (f'<p class="keep-offline {SITE_ONLY}" hidden><button class="md-button" type="button">Keep this '
+    """The control that keeps the edition for offline reading (docs/assets/keep-offline.js makes it
+    work, or hides it where the browser cannot keep a site; docs/offline-worker.js keeps it). Shown
+    from the start, so that nothing below it moves as the page loads."""
+    return (f'<p class="keep-offline {SITE_ONLY}"><button class="md-button" type="button">Keep this '
             f'edition for offline reading</button> <span>every page, about <span class="{PAGES_SIZE}"></span>'
             f'</span> <label><input type="checkbox"> and the PDF and EPUB, <span class="{DOWNLOADS_SIZE}">'
             '</span></label> <output role="status"></output></p>\n')
