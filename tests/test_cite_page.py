@@ -20,6 +20,7 @@ from pathlib import Path
 import pypandoc
 import pytest
 import yaml
+from article.citation_record import STYLES
 from conftest import ROOT
 from site_html import read
 
@@ -29,6 +30,11 @@ INSTITUTION = "Centro de Estudios Estratégicos del Ejército del Perú"
 BOOK = "Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional"
 TITLE = "Shining Path and Its Alliance with Drug Trafficking in the VRAEM"  # in headline case
 SENTENCE_TITLE = "Shining Path and its alliance with drug trafficking in the VRAEM"
+
+
+def writes_in(style) -> bool:
+    """Whether the style's CSL rules write "in" before a container, as Chicago's and APA's do."""
+    return 'term="in"' in (ROOT / "scripts" / "styles" / style.csl).read_text(encoding="utf-8")
 
 
 def citation(site: Path, style: str) -> str:
@@ -56,12 +62,20 @@ def test_the_apa_reference_cites_a_chapter_in_sentence_case_keeping_names_and_ac
     assert citation(site, "apa") == f"{INSTITUTION}. (2023). {SENTENCE_TITLE}. In {BOOK}. {INSTITUTION}. {URL}"
 
 
-def test_chicago_and_apa_set_the_book_in_italics_and_the_chapter_in_roman(site):
+@pytest.mark.parametrize("style", STYLES, ids=lambda style: style.key)
+def test_each_style_sets_the_book_in_italics_and_in_spanish_and_the_chapter_in_roman(site, style):
     html = (site / "cite" / "index.html").read_text(encoding="utf-8")
-    for style in ("chicago-note", "chicago-bibliography", "apa"):
-        (entry,) = re.findall(rf'<p class="citation" id="{style}">(.*?)</p>', html, re.S)
-        assert re.findall(r"<em>(.*?)</em>", entry) == [BOOK], style
-        assert re.search(r"[Ii]n <em>", entry), style
+    (entry,) = re.findall(rf'<p class="citation" id="{style.key}">(.*?)</p>', html, re.S)
+    italics = re.findall(r"<em>(.*?)</em>", entry)
+    assert [re.sub(r"<[^>]+>", "", text) for text in italics] == [BOOK]
+    assert re.fullmatch(r'<span lang="es">[^<]*</span>', italics[0]), italics[0]
+
+
+@pytest.mark.parametrize("style", [s for s in STYLES if writes_in(s)], ids=lambda style: style.key)
+def test_a_style_whose_rules_write_in_sets_it_before_the_book(site, style):
+    html = (site / "cite" / "index.html").read_text(encoding="utf-8")
+    (entry,) = re.findall(rf'<p class="citation" id="{style.key}">(.*?)</p>', html, re.S)
+    assert re.search(r"[Ii]n <em>", entry)
 
 
 @pytest.fixture
@@ -80,12 +94,10 @@ def copy(browser, base_url):
     context.close()
 
 
-@pytest.mark.parametrize("style, button", [("chicago-note", "Copy the Chicago note"),
-                                           ("chicago-bibliography", "Copy the Chicago bibliography entry"),
-                                           ("apa", "Copy the APA reference")])
-def test_each_copy_button_copies_its_styles_citation_as_plain_text(site, copy, style, button):
-    copied, _ = copy(button)
-    assert copied == citation(site, style)
+@pytest.mark.parametrize("style", STYLES, ids=lambda style: style.key)
+def test_each_copy_button_copies_its_styles_citation_as_plain_text(site, copy, style):
+    copied, _ = copy(style.button)
+    assert copied == citation(site, style.key)
 
 
 @pytest.mark.parametrize("button, start", [("Copy the BibTeX entry", "@incollection{"), ("Copy the RIS record", "TY  - CHAP")])
@@ -96,8 +108,6 @@ def test_the_bibtex_and_ris_buttons_copy_the_block_above_them(copy, button, star
 
 
 def test_the_cite_page_shows_the_styles_in_the_order_of_the_one_list(site):
-    from article.citation_record import STYLES
-
     ids = [e.attrs["id"] for e in read(site, "cite/", {"p"}).elements if "citation" in e.attrs.get("class", "")]
     assert ids == [style.key for style in STYLES]
 
@@ -165,7 +175,7 @@ def test_citation_cff_is_valid():
     assert result.returncode == 0, result.stderr + result.stdout
 
 
-@pytest.mark.parametrize("name", ["chicago-notes-bibliography.csl", "apa.csl"])
+@pytest.mark.parametrize("name", sorted({style.csl for style in STYLES}))
 def test_each_official_style_keeps_its_licence(name):
     text = (ROOT / "scripts" / "styles" / name).read_text(encoding="utf-8")
     assert 'license="http://creativecommons.org/licenses/by-sa/3.0/"' in text
