@@ -94,3 +94,9 @@ def test_the_404_page_is_built_with_addresses_from_the_site_root(site: Path) -> 
     html = (site / "404.html").read_text(encoding="utf-8")
     assert f'href="{urlsplit(SITE_URL).path}assets/' in html
     assert not re.search(r'(href|src)="(\.\./|assets/)', html)
+
+
+def test_the_404_page_is_described_as_a_reader_edition_of_the_article_by_its_title(site: Path) -> None:
+    title = yaml.safe_load((ROOT / "docs" / ".article.yml").read_text(encoding="utf-8"))["title"]
+    tags = head_tags(site / "404.html")
+    assert tags.meta["description"] == f"A reader edition of the article “{title}”."

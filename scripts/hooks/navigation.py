@@ -1,4 +1,4 @@
-"""The site's name and the article's navigation, from the generated ``docs/.article.yml``.
+"""The site's name, its description and the article's navigation, from the generated ``docs/.article.yml``.
 
 scripts/split_article.py writes that file: nothing about the article is typed into mkdocs.yml."""
 
@@ -13,5 +13,6 @@ from hooks.generated_data import generated
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     article = generated(config, NAVIGATION)
     config.site_name = article["title"]
+    config.site_description = f"A reader edition of the article “{article['title']}”."
     config.nav = article["nav"]
     return config
