@@ -97,6 +97,9 @@ MISTAKES = {
     "a wrong type (a text for a point)":
         (MAP, replaced(MAP, "  Chile: [-69.75, -18.45]", "  Chile: south"), line_of(MAP, "  Chile: [-69.75, -18.45]"),
          "expected a list"),
+    "an impossible value (a number YAML reads in base 60)":
+        (MAP, replaced(MAP, "  Chile: [-69.75, -18.45]", "  Chile: [-69:75, -18.45]"),
+         line_of(MAP, "  Chile: [-69.75, -18.45]"), "expected a number of degrees"),
     "a missing required field (a country's label)":
         (MAP, replaced(MAP, "  Chile: [-69.75, -18.45]\n", ""), line_of(MAP, "  Peru: [-73.6, -5.6]"),
          "labels: give where Chile's name is set"),

@@ -117,9 +117,14 @@ def point(path: Path, node: yaml.Node) -> Point:
 
 
 def number(path: Path, node: yaml.Node) -> float:
-    if not isinstance(node, yaml.ScalarNode) or not node.tag.endswith((":int", ":float")):
-        raise ArticleError(path, line(node), "expected a number of degrees")
-    return float(node.value)
+    """A scalar written as a decimal number. YAML 1.1 also tags "-6:9.75" (base 60), "0x1F" and ".inf"
+    as numbers, which no editor means as degrees: those are mistakes at their line too."""
+    try:
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float")):
+            return float(node.value)
+    except ValueError:
+        pass
+    raise ArticleError(path, line(node), "expected a number of degrees, such as -12.5")
 
 
 def numbers_by_name(path: Path, node: yaml.Node, names: tuple[str, ...]) -> dict[str, float]:
