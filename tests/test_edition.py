@@ -10,8 +10,10 @@ import statistics
 
 import pytest
 from conftest import CONFIG, MUTATION, NEOSENDERISM, POSTED, SECTIONS
+from site_html import read
 from test_reading import tab_to
 
+from article.citation_record import STYLES
 from article.config import load_config
 from article.numbering import placed_paragraphs
 from article.text import MARKER
@@ -284,7 +286,7 @@ def test_copying_a_paragraph_copies_its_words_and_note_numbers_only(base_url, pa
     assert page.locator("#p12 .paragraph-link").evaluate("a => getComputedStyle(a, '::after').content") == '"¶12"'
 
 
-def test_cite_this_paragraph_copies_the_citation_with_its_number_and_permalink(base_url, browser):
+def test_cite_this_paragraph_copies_the_citation_with_its_number_and_permalink(site, base_url, browser):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(base_url + f"{MUTATION}/")
@@ -292,7 +294,8 @@ def test_cite_this_paragraph_copies_the_citation_with_its_number_and_permalink(b
     page.locator("#p12 .paragraph-cite").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     context.close()
-    assert "Shining Path and Its Alliance with Drug Trafficking in the VRAEM" in copied  # Chicago: headline case
+    (first,) = [e.text for e in read(site, "cite/", {"p"}).elements if e.attrs.get("id") == STYLES[0].key]
+    assert copied.startswith(first.rstrip(".")), copied  # the Cite page's first style, as published
     assert EDITION.source_url in copied and "para." not in copied  # the article as published, then the edition
     # served at another address than the build's (http://127.0.0.1:8000/…): the address the reader is at
     assert copied.endswith(f"¶12 in the reader edition, {base_url}{MUTATION}/#p12."), copied

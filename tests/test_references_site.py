@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from article.config import STYLE
 from article.evidence import load_evidence
 from article.model import ArticleError
 from article.parse import parse_export
@@ -115,7 +116,7 @@ def test_the_split_script_fails_loudly_without_the_csl_style(tmp_path):
         shutil.copy(ROOT / name, project / name)
     for name in ["scripts", "source"]:
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    style = project / "scripts" / "styles" / "chicago-notes-bibliography.csl"
+    style = project / STYLE
     style.unlink()
     result = run_split("--out", tmp_path / "docs", cwd=project, script=project / "scripts" / "split_article.py")
     assert result.returncode == 2
