@@ -4,6 +4,7 @@ after one visit, with the connection gone, a reader still reads, searches and do
 from __future__ import annotations
 
 import contextlib
+import re
 import functools
 import http.server
 import shutil
@@ -79,6 +80,14 @@ def test_no_pdf_or_epub_is_kept_unless_the_reader_asks(visited, base_url) -> Non
     visited.context.set_offline(True)
     visited.goto(base_url + "glossary/")
     assert not visited.locator(".offline-kept li", has_text="The article as").locator("visible=true").count()
+
+
+def test_the_keep_control_says_what_it_keeps_and_its_size_to_a_listener(visited, base_url) -> None:
+    visited.goto(base_url + "about/")
+    heard = visited.locator(".keep-offline").aria_snapshot()
+    assert re.search(r'button "Keep this edition for offline reading"', heard), heard
+    assert re.search(r"Every page, about \d+ kB\.", heard), heard
+    assert re.search(r'checkbox "Also keep the PDF and EPUB \(\d+ kB\)"', heard), heard
 
 
 def keep_the_edition(page, base_url: str, downloads: bool) -> str:

@@ -34,9 +34,9 @@ def keep_offline_line() -> str:
     work, or hides it where the browser cannot keep a site; docs/offline-worker.js keeps it). Shown
     from the start, so that nothing below it moves as the page loads."""
     return (f'<p class="keep-offline {SITE_ONLY}"><button class="md-button" type="button">Keep this '
-            f'edition for offline reading</button> <span>every page, about <span class="{PAGES_SIZE}"></span>'
-            f'</span> <label><input type="checkbox"> and the PDF and EPUB, <span class="{DOWNLOADS_SIZE}">'
-            '</span></label> <output role="status"></output></p>\n')
+            f'edition for offline reading</button> <span>Every page, about <span class="{PAGES_SIZE}"></span>.'
+            f'</span> <label><input type="checkbox"> Also keep the PDF and EPUB (<span class="{DOWNLOADS_SIZE}">'
+            '</span>)</label> <output role="status"></output></p>\n')
 
 
 def download_line(title: str, print_button: bool = False) -> str:
