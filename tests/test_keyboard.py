@@ -27,6 +27,7 @@ def test_escape_that_closes_search_gives_focus_back_where_it_was(base_url, page)
     page.wait_for_selector(".md-search-result__item")
     page.keyboard.press("Escape")
     page.wait_for_function("() => !document.getElementById('__search').checked")
+    page.wait_for_function("() => document.activeElement !== document.body", timeout=2_000)
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Link to paragraph 2"
 
 

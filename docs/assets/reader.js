@@ -92,10 +92,12 @@ document$.subscribe(() => {
 document.addEventListener("keydown", event => {
   if (event.key !== "Escape" || !searching?.checked) return
   const back = beforeSearch
-  setTimeout(() => {  // after Material has closed search
-    if (!searching.checked && back?.isConnected && document.activeElement === document.body)
-      back.focus({ preventScroll: true })
-  })
+  let frames = 60  // Material closes search on its own schedule: look again each frame, for about a second
+  const restore = () => {
+    if (searching.checked) return void (--frames && requestAnimationFrame(restore))
+    if (back?.isConnected && document.activeElement === document.body) back.focus({ preventScroll: true })
+  }
+  requestAnimationFrame(restore)
 })
 
 // The print edition's Print button opens the browser's print dialog.
