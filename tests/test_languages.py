@@ -1,16 +1,22 @@
 """The language of parts: every Spanish word, name and title the edition shows is inside an element
-whose language is Spanish, on every page of the site and in the EPUB's documents, so that a screen
-reader reads it with Spanish sounds (WCAG 2.2, 3.1.2)."""
+whose language is Spanish, on every page of the site, in the EPUB's documents and in the PDF's tags
+(its structure tree, which a screen reader reads the PDF by), so that a screen reader reads it with
+Spanish sounds (WCAG 2.2, 3.1.2)."""
 
 from __future__ import annotations
 
 import re
 import zipfile
+from functools import cache
 from html.parser import HTMLParser
 
 import pytest
+from pypdf import PdfReader
 from test_epub import epub  # noqa: F401  (the EPUB fixture)
+from test_pdf import pdf  # noqa: F401  (the PDF fixture)
 from test_reading import site_pages
+
+from hooks.typeset import marked_texts
 
 # The Spanish the edition shows: the book's title, the publisher's name, the article's own gloss of
 # SL and its "firmas", the Index's aliases and the Glossary's Spanish names.
@@ -51,12 +57,38 @@ class Languages(HTMLParser):
                 self.runs.append((data, language))
 
 
+@cache
+def tagged_runs(pdf) -> list[tuple[str, str]]:
+    """The PDF's text in its structure tree's order, each run with the language its tags give it."""
+    reader = PdfReader(pdf)
+    texts = {page.indirect_reference.idnum: marked_texts(page) for page in reader.pages}
+    runs: list[tuple[str, str]] = []
+
+    def read(element, language: str) -> None:
+        language, kids = str(element.get("/Lang", language)), element.get("/K", [])
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if isinstance(kid, int):  # a marked-content sequence of the element's page
+                text = texts[element.raw_get("/Pg").idnum].get(kid, "")
+                runs[-1:] = [(runs[-1][0] + text, language)] if runs and runs[-1][1] == language else [*runs[-1:], (text, language)]
+            elif "/S" in kid.get_object():  # a structure element
+                read(kid.get_object(), language)
+
+    catalog = reader.trailer["/Root"]
+    read(catalog["/StructTreeRoot"], str(catalog["/Lang"]))
+    return runs
+
+
+def spanish_read_otherwise(runs: list[tuple[str, str]]) -> list[str]:
+    """The Spanish words of ``runs`` (text, language) read in another language than Spanish."""
+    return [word for text, language in runs if not language.startswith("es")
+            for word in SPANISH if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", " ".join(text.split()))]
+
+
 def unmarked_spanish(page: str) -> list[str]:
     """The Spanish words of ``page`` read in another language than Spanish."""
     parser = Languages()
     parser.feed(page)
-    return [word for text, language in parser.runs if not language.startswith("es")
-            for word in SPANISH if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", " ".join(text.split()))]
+    return spanish_read_otherwise(parser.runs)
 
 
 def test_every_spanish_word_on_the_site_is_marked_as_spanish(site):
@@ -82,3 +114,21 @@ def test_the_epub_marks_spanish_for_xml_readers_too(epub):
     with zipfile.ZipFile(epub) as book:
         text = "".join(book.read(name).decode("utf-8") for name in book.namelist() if name.endswith(".xhtml"))
     assert 'lang="es" xml:lang="es">Sendero Luminoso' in text
+
+
+def test_every_spanish_word_in_the_pdfs_tags_is_tagged_spanish(pdf):
+    assert spanish_read_otherwise(tagged_runs(pdf)) == []
+
+
+def test_the_pdfs_tags_give_spanish_the_books_title_the_publisher_and_the_articles_spanish(pdf):
+    spanish = " | ".join(" ".join(text.split()) for text, language in tagged_runs(pdf) if language == "es")
+    shown = ["Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional",
+             "Centro de Estudios Estratégicos del Ejército del Perú", "Sendero Luminoso", "firmas"]
+    assert [words for words in shown if words not in spanish] == []
+
+
+def test_the_pdfs_tags_give_no_english_words_to_spanish(pdf):
+    runs = tagged_runs(pdf)
+    english = re.compile(r"\b(?:the|and|of|with|its)\b")  # words of any English sentence, of no Spanish one
+    assert [text for text, language in runs if language == "es" and english.search(text)] == []
+    assert any("Shining Path" in text for text, language in runs if language == "en")
