@@ -24,7 +24,7 @@ SPANISH = ["Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional
            "Centro de Estudios Estratégicos del Ejército del Perú", "Sendero Luminoso", "firmas",
            "Vampiro", "Mosca Loca", "Mosquito Loco", "Policía Nacional del Perú", "Fuerzas Armadas",
            "Valle de los Ríos Apurímac, Ene y Mantaro", "Movimiento Nacionalista Revolucionario"]
-UNREAD = {"script", "style", "template", "pre", "code", "head"}  # not read out as the page's words
+UNREAD = {"script", "style", "template", "head"}  # not read out as the page's words (code is: the Cite page's BibTeX)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 

@@ -6,22 +6,29 @@ the words and names of another language the pages show (docs/.languages.yml: the
 Spanish names, the Index's Spanish forms and aliases, the book's title; see
 ``languages`` in ``article.datafiles``); this extension wraps each of their occurrences in
 ``<span lang="es">``, on every page and in the print edition the PDF and EPUB are made from.
-mkdocs.yml lists it under ``markdown_extensions`` as ``hooks.languages``, with the docs folder.
+A code block (the Cite page's BibTeX and RIS) is read out too, but its highlighter stashes it as
+HTML the tree never holds: its words are marked in the page's HTML once the stash is back. A span
+adds no character, so what a reader selects and copies is unchanged. mkdocs.yml lists the extension
+under ``markdown_extensions`` as ``hooks.languages``, with the docs folder.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import yaml
 from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from article.datafile_names import LANGUAGES
 
-UNMARKED = {"code", "pre", "script", "style"}  # text a reader is not read as words, or is read as written
+UNMARKED = {"code", "pre", "script", "style"}  # text read as written (marked in the HTML, below) or not read
+CODE = re.compile(r"(<code\b[^>]*>)(.*?)(</code>)", re.S)
+TEXT = re.compile(r"(?<=>)[^<]+|^[^<]+")  # a run of text between a code element's tags
 
 
 class Languages(Treeprocessor):
@@ -61,6 +68,28 @@ class Languages(Treeprocessor):
         return text[:matches[0].start()], spans
 
 
+class CodeLanguages(Postprocessor):
+    """Wrap each listed word or name inside a ``<code>`` element of the page's HTML in a span of its language."""
+
+    def __init__(self, md: Markdown, languages: Languages) -> None:
+        super().__init__(md)
+        self.languages = languages
+
+    def run(self, text: str) -> str:
+        if not self.languages.pattern:
+            return text
+        return CODE.sub(lambda code: code[1] + TEXT.sub(self.marked, code[2]) + code[3], text)
+
+    def marked(self, run: re.Match) -> str:
+        """A run of escaped text, each listed word in it wrapped in a span of its language."""
+        words, marked, end = html.unescape(run[0]), [], 0
+        for found in self.languages.pattern.finditer(words):
+            marked += [html.escape(words[end:found.start()], quote=False), f'<span lang="{self.languages.language[found[0]]}">',
+                       html.escape(found[0], quote=False), "</span>"]
+            end = found.end()
+        return "".join([*marked, html.escape(words[end:], quote=False)]) if marked else run[0]
+
+
 class LanguagesExtension(Extension):
     def __init__(self, **kwargs) -> None:
         self.config = {"docs": ["docs", "the folder the split script writes the pages and data files into"]}
@@ -70,7 +99,10 @@ class LanguagesExtension(Extension):
         path = Path(str(self.getConfig("docs"))) / LANGUAGES
         words = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
         # After the footnotes (15) and the abbreviations (inline, 20), before the table of contents (5).
-        md.treeprocessors.register(Languages(md, words or {}), "article-languages", 6)
+        languages = Languages(md, words or {})
+        md.treeprocessors.register(languages, "article-languages", 6)
+        # After the stashed HTML (code blocks among it) is back in the page (30).
+        md.postprocessors.register(CodeLanguages(md, languages), "article-code-languages", 25)
 
 
 def makeExtension(**kwargs) -> LanguagesExtension:
