@@ -321,3 +321,20 @@ def test_on_a_phone_every_note_marker_permalink_and_cite_button_is_a_finger_wide
         "targets => targets.map(t => [t.className, t.getBoundingClientRect().width, t.getBoundingClientRect().height])")
     context.close()
     assert sizes and [s for s in sizes if min(s[1:]) < 24] == []
+
+
+def test_on_a_phone_a_paragraphs_number_and_cite_are_thumb_sized_apart_and_cover_no_words(browser, base_url):
+    context = browser.new_context(viewport=VIEWPORTS["phone"], is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + f"{INTRODUCTION}/")
+    places = page.locator("article p[id^=p]").evaluate_all("""ps => ps.map(p => {
+        const link = p.querySelector('.paragraph-link').getBoundingClientRect()
+        const cite = p.querySelector('.paragraph-cite').getBoundingClientRect()
+        const words = document.createRange(); words.setStartBefore(p.firstChild); words.setEndBefore(p.querySelector('.paragraph-aids'))
+        const next = (p.nextElementSibling || p.parentElement.nextElementSibling).getBoundingClientRect()
+        return {sizes: [link.width, link.height, cite.width, cite.height], apart: cite.left - link.right,
+                below_words: Math.min(link.top, cite.top) - Math.max(...[...words.getClientRects()].map(r => r.bottom)),
+                above_next: next.top - Math.max(link.bottom, cite.bottom)} })""")
+    context.close()
+    assert places and [place for place in places if min(place["sizes"]) < 44 or place["apart"] < 8
+                       or place["below_words"] < 0 or place["above_next"] < 0] == []
