@@ -61,3 +61,10 @@ def test_no_page_has_an_empty_landmark(site, base_url, listener):
                                      heard(listener, base_url + path), re.M))}
     assert empty == {}
 
+
+
+def test_the_header_does_not_read_the_articles_and_the_pages_titles_back_to_back(base_url, listener):
+    snapshot = heard(listener, base_url + f"{INTRODUCTION}/")
+    banner = listener.locator("header").first.aria_snapshot()
+    assert "Introduction" not in banner and "- text: Shining Path" not in banner
+    assert '- heading "Introduction' in snapshot

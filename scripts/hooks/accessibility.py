@@ -10,6 +10,11 @@ They apply to every page and to the 404 and offline pages (templates of the them
   ``autocomplete="off"`` instead, which HTML allows and browsers honour the same way.
 - A page without headings below its title has an empty table of contents, which a screen reader
   lists as an empty "Table of contents" landmark: it goes.
+- The header's title shows the article's title, then the page's once the reader scrolls past its
+  heading; both stay in the accessibility tree, where a listener heard them back to back ("Shining
+  Path … VRAEM Introduction") before the line naming the article and the page's heading said each
+  again. The title is hidden from the tree: the page's ``<title>``, the line above its heading and
+  the heading say all it shows, and on a wide screen the logo's link names the article too.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ FIXES = {
         '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
     TOGGLE.format("drawer") + ' autocomplete="off">': TOGGLES_FORM + TOGGLE.format("drawer") + ' form="__toggles">',
     TOGGLE.format("search") + ' autocomplete="off">': TOGGLE.format("search") + ' form="__toggles">',
+    '<div class="md-header__title" data-md-component="header-title">':
+        '<div class="md-header__title" data-md-component="header-title" aria-hidden="true">',
 }
 
 
