@@ -6,7 +6,9 @@ from __future__ import annotations
 import contextlib
 import re
 import functools
+import gzip
 import http.server
+import json
 import shutil
 import threading
 from collections.abc import Iterator
@@ -56,7 +58,19 @@ def test_offline_a_page_not_kept_is_the_offline_page_naming_what_is_kept(visited
     visited.context.set_offline(True)
     visited.goto(base_url + "glossary/")
     assert visited.locator("h1").inner_text() == OFFLINE_HEADING
+    visited.locator(".offline-kept").wait_for()  # shown once every link is checked
     assert visited.locator(".offline-kept li:visible").all_inner_texts() == ["Introduction"]
+
+
+def test_offline_every_link_on_the_offline_page_opens_a_kept_page(visited, base_url) -> None:
+    visited.context.set_offline(True)
+    visited.goto(base_url + "glossary/")
+    visited.locator(".offline-kept").wait_for()  # shown once every link is checked
+    links = sorted(set(visited.eval_on_selector_all("a[href]", "links => links.map(link => link.href)")))
+    assert links == [base_url + INTRODUCTION + "/"]
+    assert visited.get_by_role("link", name="About", exact=True).count() == 0  # named, not linked
+    visited.goto(links[0])
+    assert visited.locator("h1").inner_text() != OFFLINE_HEADING
 
 
 def test_offline_search_finds_guzman(visited, base_url) -> None:
@@ -88,6 +102,19 @@ def test_the_keep_control_says_what_it_keeps_and_its_size_to_a_listener(visited,
     assert re.search(r'button "Keep this edition for offline reading"', heard), heard
     assert re.search(r"Every page, about \d+ kB\.", heard), heard
     assert re.search(r'checkbox "Also keep the PDF and EPUB \(\d+ kB\)"', heard), heard
+
+
+def test_what_the_worker_keeps_unasked_weighs_less_than_any_pages_first_load(site) -> None:
+    # Compressed as a server sends them: a page and what it loads, against the rest of the shell.
+    size = functools.cache(lambda path: len(gzip.compress(path.read_bytes(), mtime=0)))
+    listed = json.loads((site / offline.EDITION).read_text(encoding="utf-8").split("=", 1)[1])
+    shell = {(site / path).resolve() for path in listed["shell"]}
+    for path in listed["pages"]:
+        page = site / path / "index.html"
+        loads = {(page.parent / address).resolve()
+                 for address in re.findall(r'<(?:script|link)\b[^>]* (?:src|href)="([^"?#]+)', page.read_text("utf-8"))}
+        loaded = shell & loads
+        assert sum(map(size, shell - loaded)) < size(page) + sum(map(size, loaded)), path
 
 
 def keep_the_edition(page, base_url: str, downloads: bool) -> str:
