@@ -5,6 +5,7 @@ Spanish sounds (WCAG 2.2, 3.1.2)."""
 
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
 from functools import cache
@@ -16,6 +17,7 @@ from test_epub import epub  # noqa: F401  (the EPUB fixture)
 from test_pdf import pdf  # noqa: F401  (the PDF fixture)
 from test_reading import site_pages
 
+from hooks import typeset
 from hooks.typeset import marked_texts
 
 # The Spanish the edition shows: the book's title, the publisher's name, the article's own gloss of
@@ -132,3 +134,12 @@ def test_the_pdfs_tags_give_no_english_words_to_spanish(pdf):
     english = re.compile(r"\b(?:the|and|of|with|its)\b")  # words of any English sentence, of no Spanish one
     assert [text for text, language in runs if language == "es" and english.search(text)] == []
     assert any("Shining Path" in text for text, language in runs if language == "en")
+
+
+def test_spanish_the_pdfs_tags_cannot_find_whole_is_named_in_a_warning(caplog):
+    page = ('<html lang="en"><head><title>T</title></head><body><p>SL, <span lang="es">Sendero Luminoso</span>.</p>'
+            '<p lang="es" style="display: none">oculto</p></body></html>')
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        typeset.pdf(page)
+    assert [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING] == \
+        ["the PDF's tags give no language to ['oculto']: not found whole in the structure tree"]

@@ -27,11 +27,13 @@ from __future__ import annotations
 
 import html
 import io
+import logging
 import os
 import re
 import subprocess
 import uuid
 import zipfile
+from collections import Counter
 from importlib.metadata import version
 from pathlib import Path
 
@@ -51,6 +53,7 @@ CERTIFIED_BY = "The reader edition's own checks: Ace by DAISY and EPUBCheck"  # 
 CHAPTER_TITLE = re.compile(r"<title>ch\d+\.xhtml</title>")
 FIRST_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
 LANG_ALONE = re.compile(r' lang="([^"]+)"(?! xml:lang)')
+log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 SPACES = re.compile(r"\s+")  # where lines break, text extracted from a PDF may gain or lose spaces
 
 
@@ -92,14 +95,15 @@ def pdf(html: str) -> bytes:
     return document.write_pdf(finisher=tag_languages, **options)
 
 
-def other_languages(html: str) -> dict[str, str]:
-    """The text (without spaces) of each element of ``html`` in another language than the document's, with
-    that language; read with the HTML parser WeasyPrint reads the same document with."""
+def other_languages(html: str) -> Counter[tuple[str, str]]:
+    """The text (without spaces) and the language of each element of ``html`` in another language than
+    the document's, each with how many such elements there are; read with the HTML parser WeasyPrint
+    reads the same document with."""
     import tinyhtml5
 
     root = tinyhtml5.parse(html)
-    return {SPACES.sub("", "".join(element.itertext())): element.get("lang")
-            for element in root.iter() if element.get("lang") not in (None, root.get("lang"))}
+    return Counter((SPACES.sub("", "".join(element.itertext())), element.get("lang"))
+                   for element in root.iter() if element.get("lang") not in (None, root.get("lang")))
 
 
 def marked_texts(page) -> dict[int, str]:
@@ -153,8 +157,13 @@ def languages_by_element(pdf: bytes, html: str) -> dict[int, str]:
 
     read(reader.trailer["/Root"]["/StructTreeRoot"], 0)
     whole = "".join(pieces)
-    runs = [(match.start(), match.end(), language) for words, language in other_languages(html).items()
+    elements = other_languages(html)
+    runs = [(match.start(), match.end(), language) for words, language in elements
             for match in re.finditer(re.escape(words), whole) if match.start() in starts and match.end() in starts]
+    found = Counter((whole[first:last], language) for first, last, language in runs)
+    if missed := sorted(words for (words, language), count in elements.items() if found[words, language] < count):
+        # Found by its words in one run: a phrase that a page break splits is two runs, a page's notes between.
+        log.warning("the PDF's tags give no language to %s: not found whole in the structure tree", missed)
     inside = {element.indirect_reference.idnum: (element, language) for element, start, end in spans
               if start < end and "/S" in element for first, last, language in runs if first <= start and end <= last}
     return {number: language for number, (element, language) in inside.items()
