@@ -158,10 +158,10 @@ def languages_by_element(pdf: bytes, html: str) -> dict[int, str]:
     read(reader.trailer["/Root"]["/StructTreeRoot"], 0)
     whole = "".join(pieces)
     elements = other_languages(html)
-    runs = [(match.start(), match.end(), language) for words, language in elements
+    runs = [(match.start(), match.end(), language) for words, language in elements if words
             for match in re.finditer(re.escape(words), whole) if match.start() in starts and match.end() in starts]
     found = Counter((whole[first:last], language) for first, last, language in runs)
-    if missed := sorted(words for (words, language), count in elements.items() if found[words, language] < count):
+    if missed := sorted(words for (words, language), count in elements.items() if words and found[words, language] < count):
         # Found by its words in one run: a phrase that a page break splits is two runs, a page's notes between.
         log.warning("the PDF's tags give no language to %s: not found whole in the structure tree", missed)
     inside = {element.indirect_reference.idnum: (element, language) for element, start, end in spans
