@@ -73,6 +73,16 @@ def test_offline_every_link_on_the_offline_page_opens_a_kept_page(visited, base_
     assert visited.locator("h1").inner_text() != OFFLINE_HEADING
 
 
+def test_offline_a_page_not_kept_is_named_in_the_texts_colour_without_an_underline(visited, base_url) -> None:
+    visited.context.set_offline(True)
+    visited.goto(base_url + "glossary/")
+    visited.locator(".offline-kept").wait_for()
+    sentence = visited.locator("article p", has_text="Online again")
+    looks = """async e => { await Promise.all(e.getAnimations().map(a => a.finished))  // Material's colour transition
+                             return [getComputedStyle(e).color, getComputedStyle(e).textDecorationLine] }"""
+    assert sentence.get_by_text("About", exact=True).evaluate(looks) == [sentence.evaluate(looks)[0], "none"]
+
+
 def test_offline_search_finds_guzman(visited, base_url) -> None:
     visited.context.set_offline(True)
     visited.goto(base_url + "glossary/")  # not kept: the offline page's search
