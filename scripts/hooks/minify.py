@@ -1,7 +1,7 @@
-"""Serve the edition's own stylesheets and scripts minified, as Material serves its own, and its
-pages without the indentation of the templates that wrote them.
+"""Serve the edition's stylesheets, scripts and pages without the spaces their readers never see.
 
-The files under docs/ stay as written, with their comments; the site gets them without comments
+Stylesheets and scripts are minified, as Material serves its own; pages lose the indentation of the
+templates that wrote them. The files under docs/ stay as written, with their comments; the site gets them without comments
 and spaces (rcssmin, rjsmin), which takes about 3 kB off every page's first load on the wire.
 Material's templates indent each line and leave blank lines where a block wrote nothing; a page
 loses them (outside <pre> and <textarea>, where spaces are text), which takes about 0.6 kB more.
