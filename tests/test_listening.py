@@ -68,3 +68,14 @@ def test_the_header_does_not_read_the_articles_and_the_pages_titles_back_to_back
     banner = listener.locator("header").first.aria_snapshot()
     assert "Introduction" not in banner and "- text: Shining Path" not in banner
     assert '- heading "Introduction' in snapshot
+
+
+def test_on_a_phone_the_headers_menu_and_search_are_buttons_named_for_what_they_open(base_url, browser):
+    context = browser.new_context(viewport=VIEWPORTS["phone"], has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + f"{INTRODUCTION}/")
+    header = page.get_by_role("banner")
+    buttons = [header.get_by_role("button", name=name, exact=True) for name in ("Navigation", "Search")]
+    found = [button.count() == 1 and button.is_visible() for button in buttons]
+    context.close()
+    assert found == [True, True]

@@ -4,6 +4,12 @@ They apply to every page and to the 404 and offline pages (templates of the them
 
 - The search overlay is a dialog (``role="dialog"``) without a name: it gets one, so that
   screen readers announce "Search" when it opens.
+- On a phone the header's menu and search buttons are labels holding an icon, which a listener
+  heard as a bare "image": the icon becomes a button named for what it opens, in the words
+  Material's own language strings give that (the navigation's ``aria-label``, the search box's),
+  read from the page, so that a listener hears "Navigation, button" and "Search, button". Its
+  click reaches the label, which opens the drawer or search as a tap does. (A ``<label>`` may
+  take no role in HTML; an ``<svg>`` may.)
 - The drawer and search toggles are checkboxes with ``autocomplete="off"``, which HTML allows
   on text fields only: Material puts it there so that a browser does not restore an open drawer
   or search when the reader comes back to the page. The toggles belong to an empty form with
@@ -27,6 +33,9 @@ from mkdocs.structure.pages import Page
 
 TOGGLES_FORM = '<form id="__toggles" autocomplete="off" hidden></form>'
 TOGGLE = '<input class="md-toggle" data-md-toggle="{0}" type="checkbox" id="__{0}"'
+HEADER_BUTTON = re.compile(r'(<label class="md-header__button md-icon" for="__(drawer|search)">\s*<svg) ')
+OPENS = {"drawer": re.compile(r'<nav class="md-nav md-nav--primary" aria-label="([^"]+)"'),
+         "search": re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]+)"')}
 EMPTY_TOC = re.compile(r'<nav class="md-nav md-nav--secondary" aria-label="[^"]*">\s*</nav>')
 FIXES = {
     '<div class="md-search" data-md-component="search" role="dialog">':
@@ -44,7 +53,17 @@ def fixed(output: str, name: str) -> str:
             raise PluginError(f"{name}: Material's page chrome changed ({material}); "
                               "update scripts/hooks/accessibility.py")
         output = output.replace(material, ours, 1)
-    return EMPTY_TOC.sub("", output)
+    return EMPTY_TOC.sub("", HEADER_BUTTON.sub(lambda m: f'{m[1]} role="button" aria-label="{named(output, m[2], name)}" ',
+                                               output))
+
+
+def named(output: str, toggle: str, name: str) -> str:
+    """What the header's button for ``toggle`` opens is called on the page."""
+    found = OPENS[toggle].search(output)
+    if not found:
+        raise PluginError(f"{name}: Material's page chrome changed (no name for {toggle}); "
+                          "update scripts/hooks/accessibility.py")
+    return found[1]
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
