@@ -93,3 +93,15 @@ def test_a_page_printed_from_dark_mode_is_white_with_dark_text(base_url, browser
                                       getComputedStyle(document.querySelector('article p[id]')).color]""")
     context.close()
     assert colours[0] == "rgb(255, 255, 255)" and colours[1].startswith("rgba(0, 0, 0"), colours
+
+
+def test_on_a_touch_screen_every_notes_back_link_shows_without_a_hover(base_url, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + f"{NEOSENDERISM}/", wait_until="networkidle")
+    page.locator(".footnote").scroll_into_view_if_needed()
+    page.wait_for_timeout(700)  # Material's fade, were it to run
+    hidden = page.locator(".footnote-backref").evaluate_all(
+        "links => links.filter(a => getComputedStyle(a).opacity !== '1' || !a.checkVisibility()).length")
+    context.close()
+    assert hidden == 0
