@@ -79,3 +79,14 @@ def test_on_a_phone_the_headers_menu_and_search_are_buttons_named_for_what_they_
     found = [button.count() == 1 and button.is_visible() for button in buttons]
     context.close()
     assert found == [True, True]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_light_dark_switch_is_heard_checked_as_the_scheme_shown_from_the_first_load(base_url, browser, scheme):
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + f"{INTRODUCTION}/", wait_until="networkidle")
+    checked = re.findall(r'- radio "([^"]+)" \[checked\]', page.get_by_role("banner").aria_snapshot())
+    shown = page.locator("label[for^='__palette_']:visible").get_attribute("title")  # the toggle a sighted reader sees
+    context.close()
+    assert checked == [shown]

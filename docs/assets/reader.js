@@ -68,6 +68,17 @@ new MutationObserver(records => {
   }
 }).observe(document.body, { childList: true })
 
+// The light/dark switch. Material (9.8.2) shows the scheme the reader chose, or the system's, by
+// the body's attributes and the toggle it shows, but checks neither of its two radios until the
+// first switch (its palette component starts from an input it never checks): a listener heard two
+// unchecked radios. The radio of the scheme shown is checked, at load and at every switch.
+const schemeShown = () => {
+  for (const option of document.querySelectorAll("input.md-option"))
+    option.checked = option.dataset.mdColorScheme === document.body.dataset.mdColorScheme
+}
+schemeShown()
+new MutationObserver(schemeShown).observe(document.body, { attributeFilter: ["data-md-color-scheme"] })
+
 // Search from the keyboard. Escape closes Material's search and leaves focus on the page's body:
 // it goes back where it was before search opened (a note marker, a link), so that Tab goes on from
 // there. The results' region is a Tab stop (Material's, so that a keyboard scrolls it) except while
