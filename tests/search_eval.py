@@ -520,10 +520,10 @@ def site_words(site: Path) -> set[str]:
 
 
 def real_words() -> set[str]:
-    """The most frequent English words (wordfreq, as the search's extract takes them)."""
-    from tools.words_extract import real_words as top
+    """The most frequent English and Spanish words (wordfreq, as the search's extract takes them)."""
+    from tools.words_extract import LANGUAGES, real_words as top
 
-    return set(top("en"))
+    return {word for language in LANGUAGES for word in top(language)}
 
 
 def generate(article: Article) -> list[Query]:
@@ -663,9 +663,10 @@ def generate(article: Article) -> list[Query]:
 
 # --- running and scoring ------------------------------------------------------------------
 
-def run(site: Path, texts: list[str], with_searched: bool = False):
+def run(site: Path, texts: list[str], with_searched: bool = False, told: bool = False):
     """The worker's answers (groups of items, best first) to each query, and the median ms per
-    query; or, ``with_searched``, what was searched for each (None: the query as typed)."""
+    query; or, ``with_searched``, what was searched for each (None: the query as typed); or,
+    ``told``, what the reader is told was searched ("Showing results for …", "Spanish “…”: …")."""
     node = shutil.which("node")
     if node is None:
         raise RuntimeError("Node.js is needed to run Material's search worker (see .ci/run)")
@@ -674,7 +675,7 @@ def run(site: Path, texts: list[str], with_searched: bool = False):
     if result.returncode != 0:
         raise RuntimeError(result.stderr)
     answer = json.loads(result.stdout)
-    return answer["results"], answer["searched"] if with_searched else answer["median_ms"]
+    return answer["results"], answer["said"] if told else answer["searched"] if with_searched else answer["median_ms"]
 
 
 @dataclass

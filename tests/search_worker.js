@@ -10,7 +10,7 @@
 // Material's own result: the groups of items, one group per page, best first, each item
 // with its location, score and the query terms it matched, as the result list renders them.
 // With each answer, what was searched when the worker replaced a word ("searched", as the
-// page is told it), or null. The output also gives the median time per query, in milliseconds.
+// page is told it) and what the reader is told of it ("said"), or null. The output also gives the median time per query, in milliseconds.
 "use strict"
 
 const fs = require("fs")
@@ -35,11 +35,12 @@ if (!fs.existsSync(path.join(workers, script))) {
 // The worker's global scope: messages in and out, and importScripts relative to the worker.
 let onMessage = null
 let answer = null
-let searched = null
+let searched = null, said = null
 const scope = {
   console,
+  atob,
   location: { search: worker.search },
-  BroadcastChannel: class { postMessage(message) { searched = message.searched } },
+  BroadcastChannel: class { postMessage(message) { searched = message.searched; said = message.said } },
   addEventListener: (type, listener) => { if (type === "message") onMessage = listener },
   postMessage: message => answer(message),
   importScripts: (...urls) => {
@@ -71,8 +72,9 @@ async function main() {
   const times = []
   const results = []
   const corrections = []
+  const told = []
   for (const query of queries) {
-    searched = null
+    searched = said = null
     const start = process.hrtime.bigint()
     const result = await send({ type: 2, data: query })
     times.push(Number(process.hrtime.bigint() - start) / 1e6)
@@ -80,9 +82,10 @@ async function main() {
       location: item.location, score: item.score, terms: item.terms, text: item.text
     }))))
     corrections.push(searched)
+    told.push(said)
   }
   times.sort((a, b) => a - b)
-  process.stdout.write(JSON.stringify({ results, searched: corrections, median_ms: times.length ? times[times.length >> 1] : 0 }))
+  process.stdout.write(JSON.stringify({ results, searched: corrections, said: told, median_ms: times.length ? times[times.length >> 1] : 0 }))
 }
 
 main().catch(error => {

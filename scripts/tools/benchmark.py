@@ -1,6 +1,7 @@
 """Measure the reader edition: build times, weight, first-load transfer, search and Lighthouse.
 
     uv run python scripts/tools/benchmark.py [--runs 5] [--lighthouse-runs 5] [--desktop] [--json bench/benchmark.json]
+    uv run python scripts/tools/benchmark.py --search-only --json /tmp/search.json
 
 Prints Markdown tables and writes the figures as JSON. Each figure stands beside the same one
 for plain Material, which the benchmark builds itself (the same docs/, no hooks, no features,
@@ -48,8 +49,9 @@ LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"
 LIGHTHOUSE_PAGES = ["", "introduction/"]          # the home page and one section page
 LIGHTHOUSE_METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT",
                       "speed-index": "SI", "cumulative-layout-shift": "CLS"}
-# Words of the article, and the first names of the Index (scripts/data/index.yml), its people, groups and places.
-SEARCH_QUERIES = ["coca", "narcoterrorism", "cartels", *(entry.name.text for entry in load_editor_data().entries[::6])]
+# Words of the article, a Spanish phrase, a question, and the first names of the Index (scripts/data/index.yml), its people, groups and places.
+SEARCH_QUERIES = ["coca", "narcoterrorism", "cartels", "crimen organizado", "what do the cartels get from the VRAEM",
+                  *(entry.name.text for entry in load_editor_data().entries[::6])]
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -160,38 +162,67 @@ def page_paths(site: Path) -> list[str]:
             for p in sorted(site.rglob("index.html"), key=lambda p: (p.parent != site, p))]
 
 
-# Resolves window.__searched with the milliseconds from the next keydown to rendered results.
+# Records, from the next keydown (its event's time stamp: when the key went down), the milliseconds
+# to Material's answer in the page (its result count or "No matching documents", and the list; in
+# one change), and to the frame that shows it (the requestAnimationFrame before that frame's paint):
+# window.__searched resolves with [in the page, on screen]. Before search has answered a query,
+# its "Initializing search" and "Type to start searching" are no answer.
 TIME_FROM_NEXT_KEY = """() => { window.__searched = new Promise(resolve => {
-    document.addEventListener('keydown', () => {
-        const start = performance.now(), list = document.querySelector('.md-search-result__list');
+    document.addEventListener('keydown', event => {
+        const start = event.timeStamp, result = document.querySelector('.md-search-result');
         new MutationObserver((_, observer) => {
-            if (!list.querySelector('.md-search-result__item')) return;
+            const said = result.querySelector('.md-search-result__meta').textContent.trim();
+            if (/^(Initializing search|Type to start searching)$/.test(said)) return;
             observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - start));
-        }).observe(list, {childList: true, subtree: true});
+            const changed = performance.now();
+            requestAnimationFrame(() => resolve([changed - start, performance.now() - start]));
+        }).observe(result, {childList: true, subtree: true, characterData: true});
     }, {once: true, capture: true});
 }); }"""
+# Whether the result list has not changed for a moment: the worker has answered every keystroke.
+WATCH_RESULTS = """() => { window.__changed = performance.now();
+    new MutationObserver(() => { window.__changed = performance.now(); })
+        .observe(document.querySelector('.md-search-result__list'), {childList: true, subtree: true}); }"""
+SETTLED = "() => performance.now() - window.__changed > 200"
 
 
-def search_ms(browser, base_url: str, query: str, fresh: bool = False) -> float:
-    """Milliseconds to rendered results for ``query``: from its last keystroke in the open search box;
-    or, ``fresh``, from opening search on a page just loaded (Material's "/" shortcut) and typing the
-    query at once: the wait of a reader's first search, fetching the index included."""
+def keystroke_ms(browser, base_url: str, queries: list[str]) -> list[tuple[float, float]]:
+    """For each query, typed key by key into the open search box of one page as a reader types it,
+    each key answered before the next: the milliseconds from its last key going down to its results
+    in the page and on screen. The worker has answered the query's earlier keys, and the queries
+    before it, as it has for a reader who types on."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(base_url, wait_until="networkidle")
-    if fresh:
+    page.keyboard.press("/")
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim()"
+                           " !== 'Initializing search'")  # a function: the page's policy runs no string as code
+    page.evaluate(WATCH_RESULTS)
+    box, latencies = page.locator("input.md-search__input"), []
+    for query in queries:
+        box.fill("")
+        for key in query[:-1]:
+            page.keyboard.type(key)
+            page.wait_for_function(SETTLED, polling=50)
         page.evaluate(TIME_FROM_NEXT_KEY)
-        page.keyboard.press("/")
-        page.keyboard.type(query)
-    else:
-        page.keyboard.press("/")
-        page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim()"
-                               " !== 'Initializing search'")  # a function: the page's policy runs no string as code
-        page.locator("input.md-search__input").fill(query[:-1])   # fill sends no keyup, so no search yet
-        page.evaluate(TIME_FROM_NEXT_KEY)
-        page.keyboard.press(query[-1])
-    latency = page.evaluate("window.__searched")
+        page.keyboard.type(query[-1])
+        latencies.append(tuple(page.evaluate("window.__searched")))
+        page.wait_for_function(SETTLED, polling=50)
+    context.close()
+    return latencies
+
+
+def first_search_ms(browser, base_url: str, query: str) -> float:
+    """Milliseconds from opening search on a page just loaded (Material's "/" shortcut) and typing
+    ``query`` at once to its results on screen: the wait of a reader's first search, fetching the
+    index included."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(base_url, wait_until="networkidle")
+    page.evaluate(TIME_FROM_NEXT_KEY)
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    latency = page.evaluate("window.__searched")[1]
     context.close()
     return latency
 
@@ -253,9 +284,6 @@ def comparison(figures: dict) -> list[str]:
                   row(f"`split_article.py`, {label}: wall (CPU {ours['split']['cpu_seconds']:.2f} s, "
                       f"peak {ours['split']['peak_mib']:.0f} MiB with pandoc)", ours["split"]["seconds"], None, " s")]
     lines += [row("Built site", sites["site"]["bytes"] / 1024, sites["plain"]["bytes"] / 1024, " KiB", 0),
-              row("Search index, gzipped", sites["site"]["index_gzip"] / 1024, sites["plain"]["index_gzip"] / 1024,
-                  " KiB", 1),
-              row("Search worker, gzipped", sites["site"]["worker_gzip"] / 1024, sites["plain"]["worker_gzip"] / 1024, " KiB", 1),
               row("Home page, first load: requests (this site fetches the search index when search is reached)",
                   home["site"]["requests"], home["plain"]["requests"], "", 0),
               row("Home page, first load: bytes on the wire (gzip)", home["site"]["gzip_bytes"] / 1024,
@@ -263,15 +291,28 @@ def comparison(figures: dict) -> list[str]:
     return lines
 
 
+def search_rows(figures: dict) -> list[str]:
+    """What search loads (gzipped) and how long it takes, beside plain Material."""
+    sites, latency, first = figures["sites"], figures["search_latency_ms"], figures["first_search_ms"]
+    loads = {name: site["index_gzip"] + site["worker_gzip"] for name, site in sites.items()}
+    n = len(SEARCH_QUERIES)
+    return ["| Measure | This site | Plain Material | Ratio |", "| --- | ---: | ---: | ---: |",
+            row("Everything search loads (index, workers and what they import), gzipped", loads["site"] / 1024,
+                loads["plain"] / 1024, " KiB", 1),
+            row("… the index", sites["site"]["index_gzip"] / 1024, sites["plain"]["index_gzip"] / 1024, " KiB", 1),
+            row("… the workers", sites["site"]["worker_gzip"] / 1024, sites["plain"]["worker_gzip"] / 1024, " KiB", 1),
+            row(f"Keystroke to results in the page, ms (median of {n} queries typed key by key)",
+                latency["site"]["page"], latency["plain"]["page"], " ms", 1),
+            row("Keystroke to the frame that shows them, ms", latency["site"]["screen"], latency["plain"]["screen"],
+                " ms", 1),
+            row(f"First search on a fresh page: opening it to results on screen, ms (median of {n})",
+                first["site"], first["plain"], " ms", 0)]
+
+
 def markdown(figures: dict) -> str:
     """The figures as Markdown tables."""
-    first = figures["first_search_ms"]
-    lines = [*comparison(figures),
-             row(f"First search on a fresh page: opening it to results, ms (median of {len(SEARCH_QUERIES)})",
-                 first["site"], first["plain"], " ms", 0), "",
-             f"Search latency, keystroke to results (median of {len(SEARCH_QUERIES)}): "
-             f"{figures['search_latency_ms']:.0f} ms. Third-party requests, all pages: "
-             f"{figures['third_party_requests']}.",
+    lines = [*comparison(figures), *search_rows(figures)[2:], "",
+             f"Third-party requests, all pages: {figures['third_party_requests']}.",
              "", "| Page (first load) | Requests | HTML | CSS | JS | Other | Total gzip | Total uncompressed "
              "| Plain Material, total gzip |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for load in figures["pages"]:
@@ -323,16 +364,43 @@ def browse(figures: dict, site: Path, plain: Path, lighthouse_runs: int, desktop
         figures["home"] = {name: {"requests": load.requests, "gzip_bytes": load.gzip_bytes}
                            for name, load in (("site", loads[0]), ("plain", plain_loads[0]))}
         print("searching …", file=sys.stderr)
-        latencies = [search_ms(browser, gzip_url, query) for query in SEARCH_QUERIES]
-        figures["search_latencies_ms"], figures["search_latency_ms"] = latencies, statistics.median(latencies)
-        figures["first_search_ms"] = {
-            name: statistics.median(search_ms(browser, url, query, fresh=True) for query in SEARCH_QUERIES)
-            for name, url in (("site", gzip_url), ("plain", plain_url))}
+        search_latency(figures, browser, gzip_url, plain_url)
         browser.close()
         if lighthouse_runs:
             print("running Lighthouse …", file=sys.stderr)
             medians = lighthouse({"site": gzip_url, "plain": plain_url}, lighthouse_runs, desktop)
             figures["lighthouse"], figures["plain_lighthouse"] = medians["site"], medians["plain"]
+
+
+def search_latency(figures: dict, browser, url: str, plain_url: str) -> None:
+    """Keystroke to results, in the page and on screen, and the first search on a fresh page;
+    this site and plain Material."""
+    figures["keystroke_ms"] = {name: keystroke_ms(browser, site, SEARCH_QUERIES)
+                               for name, site in (("site", url), ("plain", plain_url))}
+    figures["search_latency_ms"] = {name: {where: statistics.median(t[i] for t in times)
+                                           for i, where in enumerate(("page", "screen"))}
+                                    for name, times in figures["keystroke_ms"].items()}
+    figures["first_search_ms"] = {
+        name: statistics.median(first_search_ms(browser, site, query) for query in SEARCH_QUERIES)
+        for name, site in (("site", url), ("plain", plain_url))}
+
+
+def search_only() -> dict:
+    """The sizes of what search loads and its latencies, this site beside plain Material: no build
+    timings, page loads nor Lighthouse."""
+    from playwright.sync_api import sync_playwright
+
+    figures: dict = {}
+    with tempfile.TemporaryDirectory() as out:
+        site, plain = Path(out) / "site", Path(out) / "plain"
+        figures["sites"] = {"site": built(site, ["--strict"]),
+                            "plain": built(plain, ["-f", str(plain_material(Path(out)))])}
+        with served(site, compress=True) as url, served(plain, compress=True) as plain_url, \
+                sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            search_latency(figures, browser, url, plain_url)
+            browser.close()
+    return figures
 
 
 def measure(runs: int, lighthouse_runs: int, desktop: bool = False) -> dict:
@@ -352,12 +420,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per build timing (default 5)")
     parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page; 0 skips it")
     parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop profile, not its mobile one")
+    parser.add_argument("--search-only", action="store_true",
+                        help="only what search loads and its latencies (no build timings, page loads, Lighthouse)")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "benchmark.json", help="where to write JSON")
     args = parser.parse_args(argv)
-    figures = measure(args.runs, args.lighthouse_runs, args.desktop)
+    figures = search_only() if args.search_only else measure(args.runs, args.lighthouse_runs, args.desktop)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    print(markdown(figures))
+    print("\n".join(search_rows(figures)) if args.search_only else markdown(figures))
     return 0
 
 

@@ -6,10 +6,10 @@
 
 The edition's search worker replaces a typed word that no word of the index starts with by the
 nearest words of the index (docs/assets/javascripts/workers/reader-search.js). A real English
-word is no misspelling: it is searched as typed. Only the real words the worker would
+or Spanish word is no misspelling: it is searched as typed. Only the real words the worker would
 otherwise replace matter, those within its distance of a word of the index (1 for 4 to 7
 letters, 2 for 8 and more), so the extract holds those alone: a few thousand of the most
-frequent words of wordfreq's lists (pinned in uv.lock), folded as the worker folds what is
+frequent English and Spanish words of wordfreq's lists (pinned in uv.lock), folded as the worker folds what is
 typed. It records wordfreq's version and licences; the same package and the same index give the
 same bytes.
 """
@@ -31,9 +31,9 @@ from article.text import fold, separator, words
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTRACT = ROOT / "scripts" / "data" / "search" / "words.json"
-# English only for now: a Spanish word near an English one of the index ("terrorismo") is still
-# replaced by it, until search maps Spanish words to the text's through a dictionary.
-LANGUAGES = {"en": "English"}
+# Readers type both: a Spanish word near an English one of the index ("cosa" near "coca") is
+# searched as typed, or as the text's English for it (scripts/tools/lexicon_extract.py).
+LANGUAGES = {"en": "English", "es": "Spanish"}
 TOP = 10_000                   # the most frequent words of each language's list
 SHORTEST = 4                   # the worker leaves shorter words as typed
 DATA_LICENCE = "CC BY-SA 4.0"  # wordfreq's word lists (its code is Apache-2.0)

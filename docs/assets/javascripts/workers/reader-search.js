@@ -3,7 +3,7 @@
 // names Material's worker after the "?"; tests/test_search_worker.py pins the messages relied on.
 //
 // - A typed word that is no word of the index, nor the start of one, nor a real English word (of
-//   the most frequent) or a word the site writes elsewhere (known.js), is replaced by the words
+//   the most frequent) or a word the site writes elsewhere (words.js), is replaced by the words
 //   of the index nearest to it (Damerau–Levenshtein distance 1 for 4 to 7 letters, 2 for 8 and
 //   more; the most frequent first, three at most), so "Lumnoso" finds "Luminoso". Before that,
 //   Spanish the text does not write is searched as the index's English for it (words.js's
@@ -24,9 +24,27 @@
 const SETUP = 0, QUERY = 2, RESULT = 3
 importScripts("fold.js", "words.js")   // self.readerFold, self.readerWords: written by scripts/hooks/search_index.py
 const marks = new RegExp(self.readerFold.marks, "gu")
-const fold = word => word.normalize("NFKD").replace(marks, "").toLowerCase()
-const known = new Set(self.readerWords.known.split(" "))   // real words and the site's own: no typos
-const spanish = self.readerWords.spanish                    // Spanish (folded) → the index's English
+const folds = new Map()   // each word is folded once: marking the results folds every word they show
+const fold = word => folds.get(word) ?? folds.set(word, word.normalize("NFKD").replace(marks, "").toLowerCase()).get(word)
+// Real words and the site's own, which are no typos: a Bloom filter (scripts/hooks/search_index.py).
+const filter = Uint8Array.from(atob(self.readerWords.known.bits), c => c.charCodeAt(0))
+const fnv = (word, h) => { for (const c of word) h = Math.imul(h ^ c.codePointAt(0), 16777619) >>> 0; return h }
+function known(word) {
+  const h1 = fnv(word, 2166136261), h2 = fnv(word, 0x9747B28C), size = filter.length * 8
+  for (let i = 0; i < self.readerWords.known.hashes; i++) {
+    const at = (h1 + i * h2) % size
+    if (!(filter[at >> 3] & (1 << (at & 7)))) return false
+  }
+  return true
+}
+const spanish = new Map(Object.entries(self.readerWords.spanish)  // Spanish (folded) → the index's English
+  .flatMap(([english, words]) => words.split("|").map(word => [word, english])))
+// A Spanish word is looked up as typed, then its singular, then their masculine: the lexicon
+// leaves out what these find ("aceptadas" as "aceptado"; scripts/hooks/search_index.py).
+const inSpanish = word => {
+  const forms = [word, word.replace(/es$/, ""), word.replace(/s$/, "")]
+  return [...forms, ...forms.map(form => form.replace(/a$/, "o"))].map(form => spanish.get(form)).find(Boolean)
+}
 const functional = new Set(self.readerWords.function.split(" "))   // "why", "did", "qué": no weight
 
 // Material's worker listens for messages and answers with postMessage: load it with its listener
@@ -44,16 +62,26 @@ let separator, vocabulary = [], count = new Map(), docs = new Map()
 const written = text => text.replace(/<[^>]+>/g, " ").split(separator).filter(Boolean).map(w => w.toLowerCase())
 const tokens = text => written(text).map(fold)
 
+// Each entry's words, folded, and its number (`at`): read once, as the index loads, not at
+// each keystroke.
+const wordsOf = (doc, at) => ({ at,
+  text: tokens(`${doc.title} ${doc.text}`), title: tokens(doc.title), variants: tokens(doc.variants || ""),
+  introduces: (doc.introduces || "").split("|").map(term => tokens(term).join(" ")) })
+
 // The index's words, folded and sorted (to find those a typed word starts), how often each is
-// written, and its spelling as written most often ("guzmán" for "guzman").
-const spelling = new Map()
+// written, its spelling as written most often ("guzmán" for "guzman"), and the entries holding it.
+const spelling = new Map(), holding = new Map(), wordsIn = new Map()
 function setup({ config, docs: entries }) {
   separator = new RegExp(config.separator)
   const spellings = new Map()
   for (const doc of entries) {
     docs.set(doc.location, doc)
+    const words = wordsOf(doc, wordsIn.size), at = words.at
+    wordsIn.set(doc, words)
     for (const word of written(`${doc.title} ${doc.text}`)) spellings.set(word, (spellings.get(word) || 0) + 1)
-    for (const word of tokens(doc.variants || "")) count.set(word, count.get(word) || 0)
+    for (const word of words.variants) count.set(word, count.get(word) || 0)
+    for (const word of [...words.text, ...words.variants])
+      holding.get(word)?.at(-1) === at || (holding.get(word) || holding.set(word, []).get(word)).push(at)
   }
   for (const [word, times] of [...spellings].sort((a, b) => a[1] - b[1])) {
     count.set(fold(word), (count.get(fold(word)) || 0) + times)
@@ -62,11 +90,13 @@ function setup({ config, docs: entries }) {
   vocabulary = [...count.keys()].sort()
 }
 
-function starts(typed) {
+// Where the first word of the vocabulary that starts as `typed` would stand.
+function first(typed) {
   let low = 0, high = vocabulary.length
   while (low < high) { const mid = (low + high) >> 1; if (vocabulary[mid] < typed) low = mid + 1; else high = mid }
-  return low < vocabulary.length && vocabulary[low].startsWith(typed)
+  return low
 }
+const starts = typed => vocabulary[first(typed)]?.startsWith(typed) || false
 
 // Optimal string alignment distance, given up beyond `limit` (three rows of one buffer).
 const cells = new Int32Array(3 * 64)
@@ -118,7 +148,7 @@ function corrected(query) {
     let n = Math.min(4, typed.length - i), english
     for (; n > 0; n--) {
       const run = typed.slice(i, i + n).map(fold)
-      if (!run.every(starts) && (english = spanish[run.join(" ")])) break
+      if (!run.every(starts) && (english = n > 1 ? spanish.get(run.join(" ")) : inSpanish(run[0]))) break
     }
     if (n > 0) {
       parts.push(...english.split(" ").map(word => [word]))
@@ -128,7 +158,7 @@ function corrected(query) {
       continue
     }
     const part = typed[i++], word = fold(part)
-    if (word.length < 4 || !/^\p{L}+$/u.test(word) || starts(word) || known.has(word)) { parts.push([part]); continue }
+    if (word.length < 4 || !/^\p{L}+$/u.test(word) || starts(word) || known(word)) { parts.push([part]); continue }
     const near = nearest(word).map(w => spelling.get(w) || w)
     if (near.length) changed = mistyped = true
     parts.push(near.length ? near : [part])
@@ -143,53 +173,51 @@ function corrected(query) {
            sent: changed || asked !== parts ? asked.map(p => p.join(" ")).join(" ") : query, said: said.join(" · ") }
 }
 
-// How much a word weighs: the rarer among the index's entries, the more (inverse document frequency).
-const weights = new Map()
-function weight(alternatives) {
+// The entries holding a word that starts as one of the alternatives, and how much it weighs: the
+// rarer among the entries, the more (inverse document frequency).
+const found = new Map()
+function holders(alternatives) {
   const key = alternatives.join(" ")
-  if (!weights.has(key)) {
-    let held = 0
-    for (const doc of docs.values()) {
-      const own = wordsOf(doc)
-      if (alternatives.some(w => own.text.some(t => t.startsWith(w)) || own.variants.some(t => t.startsWith(w)))) held++
-    }
-    weights.set(key, Math.log(1 + docs.size / (1 + held)))
+  if (!found.has(key)) {
+    const held = new Uint8Array(wordsIn.size)
+    for (const word of alternatives)
+      for (let k = first(word); k < vocabulary.length && vocabulary[k].startsWith(word); k++)
+        for (const at of holding.get(vocabulary[k]) || []) held[at] = 1
+    const n = held.reduce((sum, x) => sum + x, 0)
+    found.set(key, { held, weight: Math.log(1 + wordsIn.size / (1 + n)) })
   }
-  return weights.get(key)
+  return found.get(key)
 }
 
 // Whether words (each the start of a word, as Material matches them) stand in a row in a text.
 const inRow = (text, phrase) => text.some((_, k) => phrase.every((alternatives, i) =>
   text[k + i] !== undefined && alternatives.some(word => text[k + i].startsWith(word))))
-const cache = new Map()
-const wordsOf = doc => cache.get(doc) || cache.set(doc, {
-  text: tokens(`${doc.title} ${doc.text}`), title: tokens(doc.title), variants: tokens(doc.variants || ""),
-  introduces: (doc.introduces || "").split("|").map(term => tokens(term).join(" ")) }).get(doc)
 
 // How an entry answers the query, best first: it is an article's page or section whose title
 // holds the words; it introduces the term (its `introduces`, from the hook); it holds the words
 // in a row; then by how much of the content words' weight it holds (Material's order within each).
 function standing(item, query) {
-  const doc = docs.get(item.location), own = wordsOf(doc), typed = query.phrase.map(p => p[0])
+  const doc = docs.get(item.location), own = wordsIn.get(doc), typed = query.phrase.map(p => p[0])
   if (typed.length && !doc.boost && !/#(p|fn:)\d+$/.test(doc.location)
       && typed.every(w => own.title.some(t => t.startsWith(w))))
     return 0
   if (own.introduces.includes(typed.join(" "))) return 1
   if (typed.length > 1 && inRow(own.text, query.phrase)) return 2
-  const holds = alternatives => alternatives.some(word => own.text.some(t => t.startsWith(word))
-                                                         || own.variants.some(t => t.startsWith(word)))
   // Then by the share of the content words' weight it holds: 3 when it holds them all.
-  const total = query.content.reduce((sum, p) => sum + weight(p), 0)
-  const held = query.content.filter(holds).reduce((sum, p) => sum + weight(p), 0)
+  const content = query.content.map(holders)
+  const total = content.reduce((sum, w) => sum + w.weight, 0)
+  const held = content.filter(w => w.held[own.at]).reduce((sum, w) => sum + w.weight, 0)
   return 3 + (total ? 1 - held / total : 1)
 }
 
 // ``html`` with every word that starts as a searched word does, accents aside, marked; what
 // Material marked already, and the tags, left as they are.
 function marked(html, phrase) {
-  const starts = phrase.flat().filter(word => word.length > 1)
+  const starts = phrase.flat().filter(word => word.length > 1).map(word => word.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"))
+  if (!starts.length) return html
+  const searched = new RegExp(`^(?:${starts.join("|")})`, "u")
   return html.replace(/(<mark>[^]*?<\/mark>|<[^>]*>)|[^<]+/g, (text, kept) => kept ? text :
-    text.replace(/[\p{L}\p{N}]+/gu, word => starts.some(s => fold(word).startsWith(s)) ? `<mark>${word}</mark>` : word))
+    text.replace(/[\p{L}\p{N}]+/gu, word => searched.test(fold(word)) ? `<mark>${word}</mark>` : word))
 }
 
 // A passage's result shows the sentence that holds most of the marked words, and the next one
