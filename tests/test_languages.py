@@ -26,6 +26,12 @@ SPANISH = ["Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional
            "Centro de Estudios Estratégicos del Ejército del Perú", "Sendero Luminoso", "firmas",
            "Vampiro", "Mosca Loca", "Mosquito Loco", "Policía Nacional del Perú", "Fuerzas Armadas",
            "Valle de los Ríos Apurímac, Ene y Mantaro", "Movimiento Nacionalista Revolucionario"]
+# The Spanish of the cited works the References page shows beside their entries: their titles as the
+# notes quote them, the newspapers and series they appeared in, and the names the evidence gives.
+CITED_SPANISH = ["El Comercio Sudamericano de Cocaína", "El laberinto blanco", "La Responsabilidad del Gobierno",
+                 "El narcotráfico en el Perú", "Actualización sobre el Narcotráfico",
+                 "Estudio mundial sobre el tráfico de armas de fuego", "La República", "Perú Hoy", "Hoy",
+                 "Centro de Estudios y Promoción del Desarrollo"]
 UNREAD = {"script", "style", "template", "head"}  # not read out as the page's words (code is: the Cite page's BibTeX)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -83,7 +89,7 @@ def tagged_runs(pdf) -> list[tuple[str, str]]:
 def spanish_read_otherwise(runs: list[tuple[str, str]]) -> list[str]:
     """The Spanish words of ``runs`` (text, language) read in another language than Spanish."""
     return [word for text, language in runs if not language.startswith("es")
-            for word in SPANISH if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", " ".join(text.split()))]
+            for word in SPANISH + CITED_SPANISH if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", " ".join(text.split()))]
 
 
 def unmarked_spanish(page: str) -> list[str]:
@@ -103,6 +109,16 @@ def test_the_site_shows_the_spanish_words_it_marks(site):
     shown = " ".join(" ".join((site / path / "index.html").read_text(encoding="utf-8").split())
                      for path in ("", "glossary/", "index-of-names/"))
     assert [word for word in SPANISH if f'lang="es">{word}' not in shown] == []
+
+
+def test_the_references_page_shows_the_cited_spanish_it_marks_in_quotes_and_comments(site):
+    page = (site / "references" / "index.html").read_text(encoding="utf-8")
+    quotes_and_comments = " ".join(line for line in page.split("<br />") if "reads:]" in line or "identified:" in line
+                                   or "Corrected:" in line)
+    parser = Languages()
+    parser.feed(quotes_and_comments)
+    spanish = " ".join(" ".join(text.split()) for text, language in parser.runs if language == "es")
+    assert [words for words in CITED_SPANISH if words not in spanish] == []
 
 
 def test_every_spanish_word_in_the_epub_is_marked_as_spanish(epub):

@@ -8,6 +8,7 @@ to the build.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 import yaml
 
@@ -17,7 +18,7 @@ from .datafile_names import ABBREVIATIONS, CITATIONS, DOWNLOADS, LANGUAGES, NAVI
 from .download_links import download_paths
 from .markdown import GENERATED, GENERATED_NOTE, first_sentence
 from .index_data import Entry
-from .model import Article, Edition, Page, Record, Styled
+from .model import Article, Edition, Evidence, Page, Record, Styled
 from .citation_record import STYLES, metadata
 
 __all__ = ["ABBREVIATIONS", "CITATIONS", "DOWNLOADS", "LANGUAGES", "NAVIGATION", "citations", "definitions",
@@ -51,17 +52,23 @@ def definitions(abbreviations: list[Abbreviation]) -> str:
     return f"{GENERATED}\n\n" + "\n".join(a.definition for a in abbreviations) + "\n"
 
 
-def languages(abbreviations: list[Abbreviation], entries: tuple[Entry, ...], rec: Record, edition: Edition) -> str:
+def languages(abbreviations: list[Abbreviation], entries: tuple[Entry, ...], rec: Record, edition: Edition,
+              works: Iterable[Work], evidence: Iterable[Evidence]) -> str:
     """The Spanish words and names the pages show, and the book's title in its language, by language
     tag: an abbreviation's Spanish name (the data file's, or the article's own "for its name in
     Spanish"), the article's own expansion of one whose English name the data file gives (the data
-    file gives the English of what the article spells out in Spanish), and the Index's Spanish forms
-    and aliases."""
+    file gives the English of what the article spells out in Spanish), the Index's Spanish forms
+    and aliases, the names a cited work gives in its language beside its title (its title is marked
+    where it stands, found however a note spells it), and the Spanish names of what the References
+    say each work rests on."""
     found: dict[str, set[str]] = {"es": set()}
     for abbr in abbreviations:
         language, _, name = abbr.other_language.partition(": ")
         found["es"] |= {name} if language == "Spanish" else {abbr.expansion} if language == "English" else set()
     found["es"] |= {word.text for entry in entries for word in entry.spanish}
+    for work in (work for work in works if work.names and work.language != rec.language):
+        found.setdefault(work.language, set()).update(work.names)
+    found["es"] |= {name for grounds in evidence for name in grounds.spanish}
     if rec.container and edition.book_language != rec.language:
         found.setdefault(edition.book_language, set()).add(rec.container)
     data = {language: sorted(words) for language, words in sorted(found.items())}

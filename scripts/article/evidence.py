@@ -40,7 +40,7 @@ def load_evidence(works: dict[str, Work], path: Path = DATA) -> dict[str, Eviden
 
 
 def evidence(path: Path, key: str, node: yaml.Node) -> Evidence:
-    fields = mapping(path, node, ("status", "evidence"))
+    fields = mapping(path, node, ("status", "evidence", "spanish"))
     status = term(path, fields.get("status"), node, f"the status of {key}")
     mistakes = Mistakes()
     if status.text not in STATUSES:
@@ -52,7 +52,12 @@ def evidence(path: Path, key: str, node: yaml.Node) -> Evidence:
         raise ArticleError(path, line(node),
                            f"{key} is “{status.text}” but names no source: give the address a fact comes "
                            f'from, or say "{NOT_IDENTIFIED}"')
-    return Evidence(status.text, tuple(facts))
+    spanish = [term(path, item, node, f"a Spanish name of {key}") for item in sequence(path, fields.get("spanish"))]
+    for name in spanish:
+        if not any(name.text in f.text for f in facts):
+            raise ArticleError(path, name.line, f"the Spanish name “{name.text}” of {key} is in none of its facts: "
+                                                "give it as a fact writes it")
+    return Evidence(status.text, tuple(facts), tuple(name.text for name in spanish))
 
 
 def fact(path: Path, key: str, item: yaml.Node) -> Fact:

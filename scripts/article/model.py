@@ -194,6 +194,7 @@ class Evidence:
 
     status: str
     facts: tuple[Fact, ...]
+    spanish: tuple[str, ...] = ()  # the facts' Spanish names ("Centro de Estudios y Promoción del Desarrollo")
 
 
 @dataclass(frozen=True)

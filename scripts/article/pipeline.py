@@ -113,7 +113,7 @@ def rendered_files(article: Article, config: Config, data: Data, entries: Callab
     return {NAVIGATION: navigation(article.title, groups), ABBREVIATIONS: definitions(abbrs),
             **{page.path: page.text for page in pages}, **citation_files(rec),
             CITATIONS: citations(rec, works, cited), DOWNLOADS: downloads(rec, article, PRINT),
-            LANGUAGES: languages(abbrs, editors.entries, rec, config.edition)}
+            LANGUAGES: languages(abbrs, editors.entries, rec, config.edition, works.values(), evidence.values())}
 
 
 def check_distinct_paths(pages: list[Page], article: Article) -> None:

@@ -61,6 +61,14 @@ class Work:
         return LANGUAGES.get(self.entry.fields.get("langid", "").lower(), "")
 
     @property
+    def names(self) -> list[str]:
+        """The names a work gives in its language beside its title: the newspaper, journal or book it is
+        in ("La República", "Perú Hoy"). Not its place, which an edition in another language may name
+        in its own (London), nor what the edition supplies in brackets."""
+        return [name for field in ("journal", "booktitle") if field in self.entry.fields
+                if not (name := unbraced(self.entry.fields[field])).startswith("[")] if self.language else []
+
+    @property
     def link(self) -> str | None:
         """The work's DOI as a URL, else its URL."""
         doi = self.entry.fields.get("doi")

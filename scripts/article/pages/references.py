@@ -9,8 +9,8 @@ import re
 from urllib.parse import urlsplit
 
 from ..evidence import NOT_IDENTIFIED
-from ..markdown import editorial, escape, linked, page
-from ..model import Evidence, Note, Page
+from ..markdown import editorial, escape, page, with_languages
+from ..model import Citation, Evidence, Note, Page
 from ..numbering import REFERENCES
 from ..refs_bib import Work
 from ..text import fold, locate
@@ -30,8 +30,8 @@ def back_links(key: str, notes: dict[int, Note], places: dict[int, list[tuple[st
     return "Cited in " + "; ".join(" and ".join(links) + f", {title}" for (_, title), links in by_page.items()) + "."
 
 
-def with_language(entry: str, work: Work) -> str:
-    """A formatted entry with the work's title marked with its language (``lang="es"``)."""
+def with_language(entry: str, work: Work | Citation) -> str:
+    """A formatted entry (or a text naming the work) with the work's title marked with its language (``lang="es"``)."""
     span = locate(entry, work.title) if work.language else None
     if span is None:
         return entry
@@ -46,21 +46,26 @@ def ordered_entries(entries: dict[str, str]) -> list[tuple[str, str]]:
 
 def wording(key: str, notes: dict[int, Note]) -> list[str]:
     """ "[Note 2 reads:] Fernando Rospigliosi, …": the words of each note that cites the work itself."""
-    return [editorial(f"Note {number} reads:") + " " + linked(c.wording)
+    return [editorial(f"Note {number} reads:") + " " + with_languages(c.wording, (c,))
             for number, note in notes.items() if note.ibid_of is None for c in note.citations if c.key == key]
 
 
-def grounds(evidence: Evidence) -> str:
-    """ "[Corrected: The note's URL is on larepublica.pe … (source: larepublica.pe).]" """
-    facts = " ".join(escape(f.text.removesuffix(".")) + (f" (source: [{urlsplit(f.source).netloc}]({f.source}))."
-                                                         if f.source else ".") for f in evidence.facts)
+def grounds(evidence: Evidence, work: Citation | None) -> str:
+    """ "[Corrected: The note's URL is on larepublica.pe … (source: larepublica.pe).]", the work's title
+    marked with its language where a fact names it."""
+    def said(text: str) -> str:
+        return with_language(escape(text), work) if work else escape(text)
+
+    facts = " ".join(said(f.text.removesuffix(".")) + (f" (source: [{urlsplit(f.source).netloc}]({f.source}))."
+                                                     if f.source else ".") for f in evidence.facts)
     return editorial(f"{evidence.status.capitalize()}: {facts}")
 
 
 def entry_lines(key: str, text: str, notes: dict[int, Note], evidence: dict[str, Evidence]) -> str:
     """A work's entry, the note's words for it and what the entry rests on, one line each."""
     shown = BRACKETED.sub(lambda m: editorial(m[1]), text)
-    return "  \n".join([shown, *wording(key, notes), grounds(evidence[key])])
+    cited = next((c for note in notes.values() for c in note.citations if c.key == key), None)
+    return "  \n".join([shown, *wording(key, notes), grounds(evidence[key], cited)])
 
 
 def references_page(entries: dict[str, str], notes: dict[int, Note], places: dict[int, list[tuple[str, str]]],
