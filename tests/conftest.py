@@ -102,11 +102,18 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class LoopbackServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A browser that stops reading (a page left before its files came) is no error of the site's."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def served(site: Path, sub_path: str = SUB_PATH) -> Iterator[str]:
     """The built site served on loopback under ``sub_path``; yields its address."""
     handler = type("Handler", (SubPathHandler,), {"sub_path": sub_path})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    server = LoopbackServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}{sub_path}"
