@@ -47,3 +47,22 @@ def test_a_long_notes_popup_shows_its_number_and_its_whole_text_or_a_link_to_it(
 def test_a_note_too_long_for_its_popup_keeps_a_link_to_it_in_view(browser, base_url):
     shown = popup(browser, base_url, "phone", {"width": 390, "height": 420}, "7")
     assert not shown["whole"] and shown["link"] == "Go to note 7", shown
+
+
+def test_a_tapped_notes_popup_is_heard_as_a_dialog_named_for_its_note(browser, base_url):
+    shown = popup(browser, base_url, "phone", VIEWPORTS["phone"], "6")
+    assert shown["heard"].startswith('- dialog "Note 6"'), shown["heard"]
+
+
+def test_on_a_touch_screen_a_marker_a_screen_reader_activates_leads_to_its_note(browser, base_url):
+    # A screen reader activates a link with a click that no finger started (no pointer goes down).
+    context = browser.new_context(viewport=VIEWPORTS["phone"], has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + f"{MUTATION}/", wait_until="networkidle")
+    page.locator('a.footnote-ref[href="#fn:6"]').first.dispatch_event("click")
+    page.wait_for_function("() => location.hash === '#fn:6'", timeout=3_000)
+    page.wait_for_timeout(300)
+    landed = page.evaluate("""() => { const note = document.getElementById('fn:6').getBoundingClientRect();
+        return note.top >= 0 && note.top < innerHeight }""")
+    context.close()
+    assert landed

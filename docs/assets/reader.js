@@ -7,8 +7,10 @@
 // below the marker's line, where there is more room. Tapping the marker again closes it (the
 // pointer is told to leave, as a tap elsewhere does). While a note is shown, a tap outside it
 // only closes it: it follows no link and presses no button under the finger. With a mouse or
-// a keyboard the marker keeps its link to the note at the foot. Escape, on any screen, hides
-// the note and leaves focus on the marker, so that Tab and Enter go on from there.
+// a keyboard the marker keeps its link to the note at the foot, and so does a marker a screen
+// reader activates on a touch screen (a click no finger started): the popup, at the end of the
+// page, is where a listener would never be led, and the note at the foot has its way back. Escape,
+// on any screen, hides the note and leaves focus on the marker, so that Tab and Enter go on from there.
 const touch = matchMedia("(hover: none)")
 const noteOf = marker => document.getElementById(marker.getAttribute("aria-controls"))  // Material's tooltip
 const close = marker => {
@@ -17,9 +19,11 @@ const close = marker => {
   marker.dispatchEvent(new MouseEvent("mouseleave"))
 }
 let closing = null  // the marker whose note the finger now down will close (focus leaves before the click)
+let pressed = null  // what the finger now down is on
 document.addEventListener("pointerdown", event => {
   const shown = touch.matches && document.querySelector(".footnote-ref[data-shown]")
   const target = event.target instanceof Element ? event.target : null
+  pressed = target
   closing = shown && !target?.closest(".md-tooltip2") && target?.closest(".footnote-ref") !== shown ? shown : null
 }, true)
 document.addEventListener("click", event => {
@@ -32,7 +36,9 @@ document.addEventListener("click", event => {
 }, true)
 document.addEventListener("click", event => {
   const marker = event.target instanceof Element && event.target.closest(".footnote-ref")
-  if (!marker || !touch.matches) return
+  const tapped = marker && pressed && marker.contains(pressed)
+  pressed = null
+  if (!tapped || !touch.matches) return
   event.preventDefault()
   if (marker.dataset.shown) return close(marker)
   marker.dataset.shown = "true"
@@ -62,6 +68,7 @@ new MutationObserver(records => {
     if (!marker || !inner) continue
     const number = marker.getAttribute("href").split(":")[1]
     inner.dataset.note = `Note ${number}`
+    popup.setAttribute("aria-label", inner.dataset.note)  // Material's dialog has no name
     if (inner.scrollHeight > inner.clientHeight + 1)
       inner.append(Object.assign(document.createElement("a"),
         { className: "note-whole", href: marker.getAttribute("href"), textContent: `Go to note ${number}` }))
