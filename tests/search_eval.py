@@ -39,9 +39,10 @@ The queries are derived from the article as the built pages show it: for every p
 - ``spanish``: each Spanish word or phrase the search maps to the text's English
   (scripts/data/search/lexicon.json, from the edition's Glossary and the dictionaries), whose
   English words a passage holds together: it should find such a passage.
-- ``question``: for every paragraph, three of its content words (drawn the same way every run)
-  inside a question ("why …", "how did …", "what do … get from …", "¿por qué …?"): it should
-  find a passage holding all three.
+- ``question``: for every paragraph, a content word few passages hold and two that many hold
+  (drawn the same way every run), where another passage holds the two common words without the
+  rare one, inside a question ("why …", "how did …", "what do … get from …", "¿por qué …?"): it
+  should find a passage holding all three, which only weighing the rarer word more does.
 - ``typo``: one typo, at any letter, in a word of 6+ letters of the passages (notes included)
   and of the names, cited authors and titles: a neighbouring key instead of a letter, two
   letters swapped, a letter left out, a letter typed twice or a neighbouring key added; a typo
@@ -111,8 +112,9 @@ esa ese eso esta este esto fue ha hay la las le les lo los mas más mi muy ni no
 que qué se ser si sin sobre su sus también tan te tu un una uno unos unas y ya
 """.split())
 # Questions as readers ask them, around three content words of a paragraph.
-QUESTIONS = ["why did {a} {b} {c}?", "how did the {a} {b} the {c}", "what do {a} get from {b} {c}",
-             "when was {a} {b} {c}", "¿por qué {a} {b} {c}?"]
+QUESTIONS = ["why did the {b} {c} have {d} and {a}?", "how did the {b} and the {c} get {a} from {d}",
+             "what do {b} {c} get from {d} {a}", "when was it that {b} {c} {d} {a} there",
+             "¿por qué {b} {c} {d} {a}?"]
 DETERMINERS = frozenset("the a an this that these those its their his her our every each no any one".split())
 KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
 WORD = re.compile(r"[^\W_]+")
@@ -617,12 +619,22 @@ def generate(article: Article) -> list[Query]:
             extra.append(Query("edition", text, frozenset({location}), frozenset({page_of(location)}), ("only",)))
     for i, passage in enumerate(article.passages):   # a reader's question around a paragraph's words
         content = list(dict.fromkeys(w for w in article.words[i] if is_content(w) and len(w) >= 4 and w.isalpha()))
-        if passage.is_paragraph and len(content) >= 3:
-            rng = random.Random(passage.key)
-            for template in QUESTIONS:
-                a, b, c = rng.sample(content, 3)
-                held = article.holding_word(a) & article.holding_word(b) & article.holding_word(c)
-                raw.append(("question", template.format(a=a, b=b, c=c), held, "words", a, b, c))
+        if not passage.is_paragraph:
+            continue
+        # A word few passages hold and three that many hold, such that other passages hold the
+        # common words and not the rare one: only weighing words by their rarity, and the
+        # question's own words not at all, puts this paragraph first.
+        rng = random.Random(passage.key)
+        common = [w for w in content if len(article.holding_word(w)) >= 4]
+        rare = [w for w in content if len(article.holding_word(w)) <= 2]
+        for template in QUESTIONS:
+            if not rare or len(common) < 3:
+                break
+            a, (b, c, d) = rng.choice(rare), rng.sample(common, 3)
+            decoys = article.holding_word(b) & article.holding_word(c) & article.holding_word(d) - article.holding_word(a)
+            held = article.holding_word(a) & article.holding_word(b) & article.holding_word(c) & article.holding_word(d)
+            if decoys:
+                raw.append(("question", template.format(a=a, b=b, c=c, d=d), held, "words", a, b, c, d))
     for spanish, english in spanish_lexicon().items():
         wanted = english.split()
         held = frozenset.intersection(*(article.holding_word(w) for w in wanted))
