@@ -49,6 +49,24 @@ def test_the_search_results_are_a_tab_stop_that_shows_where_focus_is(base_url, p
     assert ring[0] and ring[1] != "none" and ring[2] >= 2, ring
 
 
+@pytest.mark.parametrize("size", VIEWPORTS)
+def test_tab_from_the_search_box_reaches_the_first_result_in_view_and_search_stays_open(base_url, browser, size):
+    context = browser.new_context(viewport=VIEWPORTS[size])
+    page = context.new_page()
+    page.goto(base_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("cali")
+    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("Tab")  # the results' region, which a keyboard scrolls
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(400)  # Material's transition, were search closing
+    focused = page.evaluate("""() => { const e = document.activeElement, box = e.getBoundingClientRect();
+        return [e.matches('.md-search-result__link'), e.checkVisibility({opacityProperty: true, visibilityProperty: true})
+                && box.top >= 0 && box.bottom <= innerHeight, document.getElementById('__search').checked] }""")
+    context.close()
+    assert focused == [True, True, True]
+
+
 def landing(page, link) -> dict:
     """Follow ``link`` and say where its target landed and whether it is marked."""
     link.click()

@@ -103,9 +103,22 @@ document$.subscribe(() => {
   if (!region || !list) return
   const stop = () => {
     region.tabIndex = list.childElementCount || !region.closest(".md-search").contains(document.activeElement) ? 0 : -1
+    for (const result of list.querySelectorAll("[tabindex='-1']")) result.tabIndex = 0  // Material's: arrows only
   }
   document.addEventListener("focusin", stop)
   new MutationObserver(stop).observe(list, { childList: true })
+})
+// Material closes search on Tab and keeps its results out of the Tab order (the arrow keys move
+// through them), and focus went on to the results' region, hidden by then. While search holds
+// results, Tab and Shift+Tab move through them as through any list of links (the arrows still do),
+// search open; focus that leaves search closes it.
+document.addEventListener("keydown", event => {
+  const results = document.querySelector(".md-search-result__list")?.childElementCount
+  if (event.key === "Tab" && searching?.checked && results && document.activeElement?.closest(".md-search"))
+    event.stopPropagation()  // capture: Material's listener is on the window, after; the browser still moves focus
+}, true)
+document.addEventListener("focusin", event => {
+  if (searching?.checked && event.target instanceof Element && !event.target.closest(".md-search")) searching.click()
 })
 document.addEventListener("keydown", event => {
   if (event.key !== "Escape" || !searching?.checked) return
