@@ -225,10 +225,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     # The words the worker never corrects (real words near the index's, and the site's own), and
     # the Spanish it maps to the index's English.
     indexed = {fold(w) for e in entries for w in words(f"{e.title} {e.text} {e.variants}", split)}
+    lexicon = spanish_lexicon()
     known = (set(real_words()) | {w for w in SITE_WORDS if len(w) >= 4}) - indexed
+    known = {w for w in known if not any(f in lexicon for f in spanish_forms_looked_up(w))}  # the worker maps these first
     function = " ".join(sorted({fold(w) for w in FUNCTION_WORDS}))
     write_script(config, KNOWN_WORDS, "self.readerWords",
-                 {"known": bloom_filter(known), "spanish": by_english(spanish_lexicon()), "function": function},
+                 {"known": bloom_filter(known), "spanish": by_english(lexicon), "function": function},
                  "from scripts/data/search/ and the words of every page")
 
 
@@ -258,7 +260,7 @@ def by_english(lexicon: dict[str, str]) -> dict[str, str]:
 
 # The known words travel as a Bloom filter: a word of the set is always found in it; a word
 # outside it is taken for one (and searched as typed, not corrected) once in KNOWN_ERROR.
-KNOWN_ERROR = 0.01
+KNOWN_ERROR = 0.02
 
 
 def fnv(word: str, seed: int) -> int:
@@ -269,6 +271,15 @@ def fnv(word: str, seed: int) -> int:
     return h
 
 
+def mixed(h: int) -> int:
+    """MurmurHash3's finalizer of a 32-bit hash: the filter's second hash, independent of the first."""
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
+    return h ^ (h >> 16)
+
+
 def bloom_filter(members: set[str]) -> dict[str, object]:
     """A Bloom filter of ``members``: its bits in base64 and its number of hashes, the i-th of
     a word's bits being (h1 + i·h2) mod size."""
@@ -276,7 +287,8 @@ def bloom_filter(members: set[str]) -> dict[str, object]:
     size = 8 * math.ceil(len(members) * -math.log(KNOWN_ERROR) / math.log(2) ** 2 / 8)
     bits = bytearray(size // 8)
     for word in sorted(members):
-        h1, h2 = fnv(word, 2166136261), fnv(word, 0x9747B28C)
+        h1 = fnv(word, 2166136261)
+        h2 = mixed(h1)
         for i in range(hashes):
             at = (h1 + i * h2) % size
             bits[at >> 3] |= 1 << (at & 7)

@@ -11,8 +11,8 @@ translate it, and holds only the entries that reach words of the index:
 - the edition's own pairs: each Glossary entry's name in its other language, as the index holds
   the entry, "Policía Nacional del Perú" → "Peruvian National Police";
 - Apertium's English–Spanish pair (Debian's apertium-eng-spa, GPL-2, run by Debian's apertium):
-  the most frequent Spanish words (wordfreq's list, as scripts/tools/words_extract.py takes
-  them) translated into English, kept where every content word of the English is a word of the
+  the most frequent Spanish words (wordfreq's list, as written: Apertium knows "organización",
+  not "organizacion") translated into English, kept where every content word of the English is a word of the
   article's text (its British -ise spelled -ize);
 - FreeDict's Spanish–English dictionary (Debian's dict-freedict-spa-eng, GPL-2+): a headword
   whose translation is a word of the index.
@@ -103,6 +103,13 @@ class Index:
         return " ".join(kept)
 
 
+def spanish_words(top: int) -> list[str]:
+    """The most frequent Spanish words as written (accents kept), as wordfreq lists them."""
+    import wordfreq
+
+    return [w for w in dict.fromkeys(wordfreq.top_n_list("es", top, wordlist="best")) if w.isalpha()]
+
+
 def entries(index: Index) -> dict[str, str]:
     from tools.words_extract import real_words
 
@@ -120,7 +127,7 @@ def entries(index: Index) -> dict[str, str]:
             pair = (entry["other"], entry["expansion"]) if entry["language"] == "Spanish" \
                 else (entry["expansion"], entry["other"])
             add(pair[0], index.english(pair[1]), phrase=True)
-    spanish = [w for w in real_words("es", TOP) if len(w) >= 3]
+    spanish = [w for w in spanish_words(TOP) if len(w) >= 3]     # as written: Apertium knows "organización"
     for word, english in zip(spanish, translated(spanish, "spa-eng")):
         add(word, index.english(english))
     for head, translations in sorted(freedict().items()):

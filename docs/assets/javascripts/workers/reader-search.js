@@ -29,8 +29,13 @@ const fold = word => folds.get(word) ?? folds.set(word, word.normalize("NFKD").r
 // Real words and the site's own, which are no typos: a Bloom filter (scripts/hooks/search_index.py).
 const filter = Uint8Array.from(atob(self.readerWords.known.bits), c => c.charCodeAt(0))
 const fnv = (word, h) => { for (const c of word) h = Math.imul(h ^ c.codePointAt(0), 16777619) >>> 0; return h }
+const mixed = h => {    // MurmurHash3's finalizer
+  h = Math.imul(h ^ (h >>> 16), 0x85EBCA6B)
+  h = Math.imul(h ^ (h >>> 13), 0xC2B2AE35)
+  return (h ^ (h >>> 16)) >>> 0
+}
 function known(word) {
-  const h1 = fnv(word, 2166136261), h2 = fnv(word, 0x9747B28C), size = filter.length * 8
+  const h1 = fnv(word, 2166136261), h2 = mixed(h1), size = filter.length * 8
   for (let i = 0; i < self.readerWords.known.hashes; i++) {
     const at = (h1 + i * h2) % size
     if (!(filter[at >> 3] & (1 << (at & 7)))) return false
