@@ -90,3 +90,16 @@ def test_the_light_dark_switch_is_heard_checked_as_the_scheme_shown_from_the_fir
     shown = page.locator("label[for^='__palette_']:visible").get_attribute("title")  # the toggle a sighted reader sees
     context.close()
     assert checked == [shown]
+
+
+def test_after_cite_a_listener_hears_that_the_citation_was_copied(base_url, browser):
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base_url + f"{INTRODUCTION}/", wait_until="networkidle")
+    page.locator("#p3").hover()
+    page.locator("#p3 .paragraph-cite").click()
+    status = page.get_by_role("status")
+    status.filter(has_text="Copied").wait_for(timeout=3_000)
+    heard = status.aria_snapshot()
+    context.close()
+    assert heard == "- status: Copied to clipboard", heard

@@ -10,6 +10,9 @@ They apply to every page and to the 404 and offline pages (templates of the them
   read from the page, so that a listener hears "Navigation, button" and "Search, button". Its
   click reaches the label, which opens the drawer or search as a tap does. (A ``<label>`` may
   take no role in HTML; an ``<svg>`` may.)
+- Material's message after a copy ("Copied to clipboard", after Cite) is shown for a moment in
+  a box no listener was told of: the box is a status message (``role="status"``), whose new words
+  a screen reader says without moving focus.
 - The drawer and search toggles are checkboxes with ``autocomplete="off"``, which HTML allows
   on text fields only: Material puts it there so that a browser does not restore an open drawer
   or search when the reader comes back to the page. The toggles belong to an empty form with
@@ -42,6 +45,8 @@ FIXES = {
         '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
     TOGGLE.format("drawer") + ' autocomplete="off">': TOGGLES_FORM + TOGGLE.format("drawer") + ' form="__toggles">',
     TOGGLE.format("search") + ' autocomplete="off">': TOGGLE.format("search") + ' form="__toggles">',
+    '<div class="md-dialog" data-md-component="dialog">':
+        '<div class="md-dialog" data-md-component="dialog" role="status">',
     '<div class="md-header__title" data-md-component="header-title">':
         '<div class="md-header__title" data-md-component="header-title" aria-hidden="true">',
 }
