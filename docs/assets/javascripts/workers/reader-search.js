@@ -215,8 +215,8 @@ function standing(item, query) {
   return 3 + (total ? 1 - held / total : 1)
 }
 
-// ``html`` with every word that starts as a searched word does, accents aside, marked; what
-// Material marked already, and the tags, left as they are.
+// ``html`` with every word that starts as a searched content word does, accents aside, marked (a
+// question's "why" or "with" stays unmarked); what Material marked already, and the tags, left as they are.
 function marked(html, phrase) {
   const starts = phrase.flat().filter(word => word.length > 1).map(word => word.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"))
   if (!starts.length) return html
@@ -250,8 +250,8 @@ function answered(message, query) {
     const ranked = group.map(item => [standing(item, query), item]).sort((a, b) => within(a[0]) - within(b[0]))
     for (const [rank, item] of ranked) {
       if (item.snippet) item.text = item.snippet
-      item.title = marked(item.title, query.phrase)
-      item.text = excerpt(marked(item.text, query.phrase))
+      item.title = marked(item.title, query.content)
+      item.text = excerpt(marked(item.text, query.content))
       if (rank < 3) item.score = Math.max(item.score, top)
     }
     // The edition's pages (Glossary, Index, References…: entries with a boost) answer after the
