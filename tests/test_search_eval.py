@@ -156,6 +156,13 @@ def test_a_spanish_word_is_searched_as_the_texts_english_and_the_reader_is_told(
     assert searched == ["crime organized", None, None]   # the Glossary and the text write the other two
 
 
+def test_a_spanish_compound_no_dictionary_lists_is_searched_as_its_prefix_and_word_translate(site):
+    """Neither dictionary knows "narcotraficantes": Apertium's "narcotráfico" and "tráfico" give
+    its prefix's English, "drug", and "traficantes" the rest."""
+    results, said = search_eval.run(site, ["narcotraficantes"], told=True)
+    assert said == ["Spanish “narcotraficantes”: drug traffickers"] and results[0]
+
+
 def test_a_question_around_a_paragraphs_words_finds_a_passage_holding_them(ours):
     assert ours.by_class()["question"].recall3 >= 0.95, misses(ours, "question")
 

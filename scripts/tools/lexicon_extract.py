@@ -12,7 +12,9 @@ translate it, and holds only the entries that reach words of the index:
   the entry, "Policía Nacional del Perú" → "Peruvian National Police";
 - Apertium's English–Spanish pair (Debian's apertium-eng-spa, GPL-2, run by Debian's apertium):
   the most frequent Spanish words (wordfreq's list, as written: Apertium knows "organización",
-  not "organizacion") translated into English, kept where every content word of the English is a word of the
+  not "organizacion") translated into English, and a word it does not know made of a prefix and
+  a word it knows as the compounds it knows translate the prefix ("narcotraficantes" as
+  "narcotráfico" and "tráfico" show: drug traffickers), kept where every content word of the English is a word of the
   article's text (its British -ise spelled -ize);
 - FreeDict's Spanish–English dictionary (Debian's dict-freedict-spa-eng, GPL-2+): a headword
   whose translation is a word of the index.
@@ -110,6 +112,26 @@ def spanish_words(top: int) -> list[str]:
     return [w for w in dict.fromkeys(wordfreq.top_n_list("es", top, wordlist="best")) if w.isalpha()]
 
 
+def compounds(translations: dict[str, str]) -> dict[str, str]:
+    """Words Apertium does not know ("*narcotraficantes") made of a prefix and a word it knows,
+    translated as the compounds it knows translate that prefix: "narcotráfico" is "drug
+    trafficking" where "tráfico" is "traffic", so "narcotraficantes" is "drug traffickers"."""
+    known = {w: t for w, t in translations.items() if not t.startswith("*")}
+    prefixes: dict[str, str] = {}
+    for word, english in sorted(known.items()):
+        for k in range(3, len(word) - 3):
+            rest, (head, _, last) = known.get(word[k:]), english.rpartition(" ")
+            if rest and head and last.startswith(rest):     # "trafficking" of "traffic"
+                prefixes.setdefault(word[:k], head)
+    found = {}
+    for word in sorted(w for w, t in translations.items() if t.startswith("*")):
+        for prefix, english in sorted(prefixes.items(), key=lambda p: -len(p[0])):
+            if word.startswith(prefix) and word[len(prefix):] in known:
+                found[word] = f"{english} {known[word[len(prefix):]]}"
+                break
+    return found
+
+
 def entries(index: Index) -> dict[str, str]:
     from tools.words_extract import real_words
 
@@ -128,7 +150,8 @@ def entries(index: Index) -> dict[str, str]:
                 else (entry["expansion"], entry["other"])
             add(pair[0], index.english(pair[1]), phrase=True)
     spanish = [w for w in spanish_words(TOP) if len(w) >= 3]     # as written: Apertium knows "organización"
-    for word, english in zip(spanish, translated(spanish, "spa-eng")):
+    apertium = dict(zip(spanish, translated(spanish, "spa-eng")))
+    for word, english in {**apertium, **compounds(apertium)}.items():
         add(word, index.english(english))
     for head, translations in sorted(freedict().items()):
         for translation in translations:
