@@ -9,7 +9,8 @@ They apply to every page and to the 404 and offline pages (templates of the them
   Material's own language strings give that (the navigation's ``aria-label``, the search box's),
   read from the page, so that a listener hears "Navigation, button" and "Search, button". Its
   click reaches the label, which opens the drawer or search as a tap does. (A ``<label>`` may
-  take no role in HTML; an ``<svg>`` may.)
+  take no role in HTML; an ``<svg>`` may.) The light/dark switch's icon, beside the radio that
+  says what it does, was a third "image": it is hidden from the tree.
 - Material's message after a copy ("Copied to clipboard", after Cite) is shown for a moment in
   a box no listener was told of: the box is a status message (``role="status"``), whose new words
   a screen reader says without moving focus.
@@ -39,6 +40,7 @@ TOGGLE = '<input class="md-toggle" data-md-toggle="{0}" type="checkbox" id="__{0
 HEADER_BUTTON = re.compile(r'(<label class="md-header__button md-icon" for="__(drawer|search)">\s*<svg) ')
 OPENS = {"drawer": re.compile(r'<nav class="md-nav md-nav--primary" aria-label="([^"]+)"'),
          "search": re.compile(r'<input type="text" class="md-search__input" name="query" aria-label="([^"]+)"')}
+PALETTE_ICON = re.compile(r'(<label class="md-header__button md-icon" title="[^"]*" for="__palette_\d+" hidden>\s*<svg) ')
 EMPTY_TOC = re.compile(r'<nav class="md-nav md-nav--secondary" aria-label="[^"]*">\s*</nav>')
 FIXES = {
     '<div class="md-search" data-md-component="search" role="dialog">':
@@ -58,8 +60,8 @@ def fixed(output: str, name: str) -> str:
             raise PluginError(f"{name}: Material's page chrome changed ({material}); "
                               "update scripts/hooks/accessibility.py")
         output = output.replace(material, ours, 1)
-    return EMPTY_TOC.sub("", HEADER_BUTTON.sub(lambda m: f'{m[1]} role="button" aria-label="{named(output, m[2], name)}" ',
-                                               output))
+    output = HEADER_BUTTON.sub(lambda m: f'{m[1]} role="button" aria-label="{named(output, m[2], name)}" ', output)
+    return EMPTY_TOC.sub("", PALETTE_ICON.sub(r'\1 aria-hidden="true" ', output))
 
 
 def named(output: str, toggle: str, name: str) -> str:
