@@ -31,6 +31,7 @@ SPANISH = ["Ambiente Estratégico 2022: Seguridad, Desarrollo y Defensa Nacional
 CITED_SPANISH = ["El Comercio Sudamericano de Cocaína", "El laberinto blanco", "La Responsabilidad del Gobierno",
                  "El narcotráfico en el Perú", "Actualización sobre el Narcotráfico",
                  "Estudio mundial sobre el tráfico de armas de fuego", "La República", "Perú Hoy", "Hoy",
+                 "Diario Digital Republica Dominicana",
                  "Centro de Estudios y Promoción del Desarrollo"]
 UNREAD = {"script", "style", "template", "head"}  # not read out as the page's words (code is: the Cite page's BibTeX)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
