@@ -217,7 +217,7 @@ def test_a_spanish_query_says_which_english_words_it_searched(browser, base_url)
     context, page = open_search(browser, base_url, "crimen organizado")
     meta = page.locator(".md-search-result__meta")
     meta.filter(has_text="Spanish").wait_for()
-    assert meta.inner_text().startswith("Spanish “crimen”: crime · Spanish “organizado”: organized")
+    assert meta.inner_text().startswith("Spanish “crimen organizado”: organized crime")
     context.close()
 
 

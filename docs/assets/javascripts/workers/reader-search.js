@@ -7,7 +7,7 @@
 //   of the index nearest to it (Damerau–Levenshtein distance 1 for 4 to 7 letters, 2 for 8 and
 //   more; the most frequent first, three at most), so "Lumnoso" finds "Luminoso". Before that,
 //   Spanish the text does not write is searched as the index's English for it (words.js's
-//   `spanish`, the longest phrase first): "crimen organizado" as "crime organized". The page is
+//   `spanish`, the longest phrase first): "crimen organizado" as "organized crime", a noun and its adjective in English order. The page is
 //   told what was searched on a BroadcastChannel ("Showing results for …", "Spanish “crimen”:
 //   crime", docs/assets/reader.js);
 //   the result links carry the words found, which the page they open highlights.
@@ -147,7 +147,7 @@ function nearest(typed) {
 // replaced; the words to find in a row; and what to tell the reader.
 function corrected(query) {
   const typed = query.split(separator).filter(Boolean), parts = [], said = []
-  let changed = false, mistyped = false
+  let changed = false, mistyped = false, alone = null   // the Spanish word just before, mapped alone
   for (let i = 0; i < typed.length;) {
     // Spanish the text does not write, the longest phrase first: "policía nacional del perú".
     let n = Math.min(4, typed.length - i), english
@@ -156,12 +156,23 @@ function corrected(query) {
       if (!run.every(starts) && (english = n > 1 ? spanish.get(run.join(" ")) : inSpanish(run[0]))) break
     }
     if (n > 0) {
-      parts.push(...english.split(" ").map(word => [word]))
-      said.push(`Spanish “${typed.slice(i, i + n).join(" ")}”: ${english}`)
+      const here = typed.slice(i, i + n).join(" ")
+      if (n === 1 && alone && !english.includes(" ")) {
+        // Spanish sets a noun's adjective after it, English before: "crimen
+        // organizado" is searched as "organized crime", "derechos humanos" as "human rights".
+        parts.splice(alone.at, 0, [english])
+        said[said.length - 1] = `Spanish “${alone.typed} ${here}”: ${english} ${alone.english}`
+        alone = null
+      } else {
+        parts.push(...english.split(" ").map(word => [word]))
+        said.push(`Spanish “${here}”: ${english}`)
+        alone = n === 1 && !english.includes(" ") ? { at: parts.length - 1, english, typed: here } : null
+      }
       changed = true
       i += n
       continue
     }
+    alone = null
     const part = typed[i++], word = fold(part)
     if (word.length < 4 || !/^\p{L}+$/u.test(word) || starts(word) || known(word)) { parts.push([part]); continue }
     const near = nearest(word).map(w => spelling.get(w) || w)
