@@ -30,7 +30,8 @@ def popup(browser, base_url: str, size: str, viewport: dict, number: str) -> dic
     shown = page.evaluate("""() => { const inner = document.querySelector('.md-tooltip2--active .md-tooltip2__inner');
         const box = inner.getBoundingClientRect(), link = inner.querySelector('.note-whole');
         const inView = r => r.top >= 0 && r.bottom <= innerHeight;
-        return {first: getComputedStyle(inner, '::before').content, whole: inner.scrollHeight <= inner.clientHeight + 1 && inView(box),
+        return {back: [...inner.querySelectorAll('.footnote-backref')].some(a => a.checkVisibility()),
+                first: getComputedStyle(inner, '::before').content, whole: inner.scrollHeight <= inner.clientHeight + 1 && inView(box),
                 link: link && inView(link.getBoundingClientRect()) ? link.innerText : null} }""")
     context.close()
     return {**shown, "heard": heard}
@@ -52,6 +53,10 @@ def test_a_note_too_long_for_its_popup_keeps_a_link_to_it_in_view(browser, base_
 def test_a_tapped_notes_popup_is_heard_as_a_dialog_named_for_its_note(browser, base_url):
     shown = popup(browser, base_url, "phone", VIEWPORTS["phone"], "6")
     assert shown["heard"].startswith('- dialog "Note 6"'), shown["heard"]
+
+
+def test_a_tapped_notes_popup_shows_no_link_back_to_the_marker_it_stands_by(browser, base_url):
+    assert not popup(browser, base_url, "phone", VIEWPORTS["phone"], "6")["back"]
 
 
 def test_on_a_touch_screen_a_marker_a_screen_reader_activates_leads_to_its_note(browser, base_url):
