@@ -228,7 +228,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     lexicon = spanish_lexicon()
     known = (set(real_words()) | {w for w in SITE_WORDS if len(w) >= 4}) - indexed
     known = {w for w in known if not any(f in lexicon for f in spanish_forms_looked_up(w))}  # the worker maps these first
-    function = " ".join(sorted({fold(w) for w in FUNCTION_WORDS}))
+    function = " ".join(sorted({fold(w) for w in FUNCTION_WORDS if words(w, split)}))  # the separator drops the rest
     write_script(config, KNOWN_WORDS, "self.readerWords",
                  {"known": bloom_filter(known), "spanish": by_english(lexicon), "function": function},
                  "from scripts/data/search/ and the words of every page")
