@@ -133,7 +133,7 @@ def keep_the_edition(page, base_url: str, downloads: bool) -> str:
     if downloads:
         page.get_by_role("checkbox").check()
     page.get_by_role("button", name="Keep this edition for offline reading").click()
-    said = page.get_by_role("status")
+    said = page.locator(".keep-offline").get_by_role("status")
     said.filter(has_text="Kept").wait_for()
     return said.inner_text()
 
@@ -218,3 +218,47 @@ def test_a_new_deploy_replaces_the_kept_pages_at_the_next_visit(browser, site, t
         kept = page.locator("article p[id^='p']").first.inner_text()
         context.close()
     assert kept == "Second deploy: " + first
+
+
+def stall(context, pattern) -> None:
+    """A connection that stalls rather than drops: requests matching ``pattern`` are never answered."""
+    context.route(pattern, lambda route: None)
+
+
+def test_on_a_stalled_connection_a_kept_page_opens_with_its_text(visited, base_url) -> None:
+    first = visited.locator("article p[id^='p']").first.inner_text()
+    stall(visited.context, "**/" + INTRODUCTION + "/")
+    visited.goto(base_url + INTRODUCTION + "/", timeout=10_000)  # the worker's limit is a few seconds
+    assert visited.locator("article p[id^='p']").first.inner_text() == first
+
+
+def test_on_a_stalled_connection_search_finds_guzman(visited) -> None:
+    stall(visited.context, re.compile(r".*/(search/search_index\.json|workers/.*\.js)(\?.*)?$"))
+    visited.keyboard.press("/")
+    visited.keyboard.type("Guzman")
+    result = visited.locator(".md-search-result__item").first
+    result.wait_for(timeout=15_000)
+    assert "Guzmán" in result.inner_text()
+
+
+def test_an_update_over_a_failing_connection_keeps_every_page_kept_before(browser, site, tmp_path) -> None:
+    with deploys(site) as (url, deployed):
+        context, page = visit_once(browser, url + INTRODUCTION + "/")
+        keep_the_edition(page, url, downloads=True)
+        deployed["site"] = second_deploy(site, tmp_path / "second", "</h1>", " (second deploy)</h1>")
+        failing = re.compile(r".*/(conclusions/|timeline/|downloads/.*\.pdf)$")
+        context.route(failing, lambda route: route.abort("connectionreset"))
+        page.goto(url)
+        version = offline.edition(deployed["site"], load_config(str(CONFIG)))["version"]
+        wait_for(page, "async version => (await caches.keys()).join() === `edition-${version}`", version)
+        context.unroute(failing)
+        context.set_offline(True)
+        headings = {}
+        for path in ("conclusions/", "timeline/"):
+            page.goto(url + path)
+            headings[path] = page.locator("h1").first.inner_text()
+        pdf = next((site / "downloads").glob("*.pdf"))
+        size = page.evaluate("async url => (await (await fetch(url)).arrayBuffer()).byteLength", url + "downloads/" + pdf.name)
+        context.close()
+    assert OFFLINE_HEADING not in headings.values(), headings
+    assert size == pdf.stat().st_size
