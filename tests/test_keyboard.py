@@ -92,7 +92,8 @@ def test_a_heading_permalink_and_a_notes_back_link_are_24_px_a_side_at_least(bas
     reader.goto(base_url + f"{NEOSENDERISM}/", wait_until="networkidle")
     reader.locator(".footnote li").first.hover()  # Material shows a back-link on hover
     sizes = reader.locator("h1 > .headerlink, .footnote-backref").evaluate_all(
-        "links => links.map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])")
+        "links => links.filter(a => a.getClientRects().length)"   # those a screen shows (a phone no permalink)
+        ".map(a => [a.getBoundingClientRect().width, a.getBoundingClientRect().height])")
     assert sizes and [size for size in sizes if min(size) < 24] == []
 
 
@@ -123,3 +124,21 @@ def test_on_a_touch_screen_every_notes_back_link_shows_without_a_hover(base_url,
         "links => links.filter(a => getComputedStyle(a).opacity !== '1' || !a.checkVisibility()).length")
     context.close()
     assert hidden == 0
+
+
+def test_on_a_touch_screen_no_heading_has_an_empty_line_under_its_words(site, base_url, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    gaps = {}
+    for path in ("about/", f"{NEOSENDERISM}/", "cite/"):
+        page.goto(base_url + path)
+        gaps[path] = page.locator("article :is(h1, h2)").evaluate_all("""headings => headings.map(h => {
+            const words = document.createRange()
+            words.selectNodeContents(h)
+            const rects = [...words.getClientRects()].filter(r => r.width && r.height)
+            const bottom = Math.max(...[...h.childNodes].filter(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim())
+              .map(n => { const r = document.createRange(); r.selectNodeContents(n); return r.getBoundingClientRect().bottom }))
+            return Math.round(h.getBoundingClientRect().bottom - bottom)
+        }).filter(gap => gap > 12)""")
+    context.close()
+    assert {path: found for path, found in gaps.items() if found} == {}
