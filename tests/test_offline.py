@@ -83,6 +83,27 @@ def test_offline_a_page_not_kept_is_named_in_the_texts_colour_without_an_underli
     assert sentence.get_by_text("About", exact=True).evaluate(looks) == [sentence.evaluate(looks)[0], "none"]
 
 
+def offline_drawer(page, base_url: str):
+    """The navigation of the offline page (the drawer on a phone), every link checked."""
+    page.context.set_offline(True)
+    page.goto(base_url + "glossary/")
+    page.locator(".offline-kept").wait_for()
+    return page.locator("nav.md-nav--primary")
+
+
+def test_offline_the_navigation_says_in_words_which_pages_are_not_kept(visited, base_url) -> None:
+    heard = offline_drawer(visited, base_url).aria_snapshot()
+    assert "listitem: Glossary Not kept on this device" in heard, heard
+    assert 'link "Introduction"' in heard and "Introduction Not kept" not in heard, heard
+
+
+def test_offline_a_page_not_kept_is_muted_in_the_navigation_unlike_a_kept_one(visited, base_url) -> None:
+    drawer = offline_drawer(visited, base_url)
+    colour = "e => getComputedStyle(e).color"
+    kept = drawer.get_by_role("link", name="Introduction").evaluate(colour)
+    assert drawer.locator("li", has_text="Glossary").locator("a").first.evaluate(colour) != kept
+
+
 def test_offline_search_finds_guzman(visited, base_url) -> None:
     visited.context.set_offline(True)
     visited.goto(base_url + "glossary/")  # not kept: the offline page's search
