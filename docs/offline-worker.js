@@ -106,14 +106,30 @@ addEventListener("fetch", event => {
   })())
 })
 
-// "Keep this edition for offline reading" (home and About): every page, and the PDF and EPUB if
-// the reader chose them. The page is told how it went.
-addEventListener("message", event => {
-  if (event.data?.keep !== "edition") return
-  const wanted = [...pages, ...(event.data.downloads ? Object.values(downloads).map(d => d.url) : [])].map(here)
-  event.waitUntil((async () => {
-    const cache = await caches.open(CACHE)
+// "Keep this edition for offline reading" (home and About, docs/assets/keep-offline.js) asks,
+// and is answered on the port it sends: keep every page, and the PDF and EPUB if the reader chose
+// them; say what is kept; remove what the reader kept (the shell stays: search still answers).
+const asked = {
+  async keep(cache, { downloads: withDownloads }) {
+    const wanted = [...pages, ...(withDownloads ? Object.values(downloads).map(d => d.url) : [])].map(here)
     const results = await Promise.allSettled(wanted.map(url => cache.add(fresh(url))))
-    event.source.postMessage({ kept: results.filter(r => r.status === "fulfilled").length, of: wanted.length })
-  })())
+    return { ...await asked.kept(cache), failed: results.filter(r => r.status === "rejected").length }
+  },
+  // How many pages are kept, whether the PDF and EPUB are, and the date of the newest copy.
+  async kept(cache) {
+    const kept = (await cache.keys()).filter(request => isKept(request.url))
+    const urls = new Set(kept.map(request => request.url))
+    const dates = await Promise.all(kept.map(async request => Date.parse((await cache.match(request)).headers.get("date"))))
+    return { pages: pages.filter(page => urls.has(here(page))).length, of: pages.length,
+             downloads: Object.values(downloads).every(d => urls.has(here(d.url))),
+             date: Math.max(0, ...dates.filter(Number.isFinite)) }
+  },
+  async remove(cache) {
+    for (const request of await cache.keys()) if (isKept(request.url)) await cache.delete(request)
+    return asked.kept(cache)
+  },
+}
+addEventListener("message", event => {
+  const answer = asked[event.data?.ask]
+  if (answer) event.waitUntil(caches.open(CACHE).then(cache => answer(cache, event.data)).then(said => event.ports[0].postMessage(said)))
 })

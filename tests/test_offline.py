@@ -160,7 +160,7 @@ def keep_the_edition(page, base_url: str, downloads: bool) -> str:
 
 
 def test_keeping_the_edition_keeps_every_page(visited, site, base_url) -> None:
-    assert keep_the_edition(visited, base_url, downloads=False).startswith("Kept: ")
+    assert keep_the_edition(visited, base_url, downloads=False).startswith("Kept on this device: ")
     visited.context.set_offline(True)
     headings = {}
     for path in site_pages(site):
@@ -283,3 +283,23 @@ def test_an_update_over_a_failing_connection_keeps_every_page_kept_before(browse
         context.close()
     assert OFFLINE_HEADING not in headings.values(), headings
     assert size == pdf.stat().st_size
+
+
+def test_once_kept_home_tells_a_listener_how_many_pages_are_kept_and_when(visited, site, base_url) -> None:
+    keep_the_edition(visited, base_url, downloads=True)
+    visited.goto(base_url)
+    control = visited.locator(".keep-offline")
+    control.get_by_role("button", name="Remove from this device").wait_for()
+    heard = control.aria_snapshot()
+    kept = re.search(r"status: \"?Kept on this device: (\d+) pages, the PDF and EPUB, \w+ \d+, \d{4}\.", heard)
+    assert kept and int(kept[1]) == len(list(site.rglob("index.html"))), heard
+
+
+def test_remove_from_this_device_leaves_kept_only_the_pages_opened_since(visited, base_url) -> None:
+    keep_the_edition(visited, base_url, downloads=True)
+    visited.get_by_role("button", name="Remove from this device").click()
+    visited.locator(".keep-offline").get_by_role("status").filter(has_text="Removed").wait_for()
+    visited.reload()  # About, opened again
+    visited.goto(base_url + "offline.html")  # which names what is kept
+    visited.locator(".offline-kept").wait_for()
+    assert visited.locator(".offline-kept li:visible").all_inner_texts() == ["About this edition"]
