@@ -39,6 +39,9 @@ The queries are derived from the article as the built pages show it: for every p
 - ``spanish``: each Spanish word or phrase the search maps to the text's English
   (scripts/data/search/lexicon.json, from the edition's Glossary and the dictionaries), whose
   English words a passage holds together: it should find such a passage.
+- ``thesaurus``: each English word the text does not use that the search maps to the text's
+  word of the same meaning (the extract's WordNet entries, "regime" for "authorities"): it
+  should find a passage holding that word.
 - ``question``: for every paragraph, a content word few passages hold and two that many hold
   (drawn the same way every run), where another passage holds the two common words without the
   rare one, inside a question ("why …", "how did …", "what do … get from …", "¿por qué …?"): it
@@ -93,7 +96,8 @@ from hooks.word_forms import IRREGULAR, spanish_forms, spanish_lexicon, verb_for
 ROOT = Path(__file__).resolve().parent.parent
 HARNESS = Path(__file__).resolve().parent / "search_worker.js"
 CLASSES = ["word", "case", "inflection", "accent", "hyphen", "acronym", "phrase", "name", "number",
-           "prefix", "compound", "book", "introduced", "title", "typo", "edition", "spanish", "question"]
+           "prefix", "compound", "book", "introduced", "title", "typo", "edition", "spanish", "thesaurus",
+           "question"]
 PHRASE_CLASSES = {"phrase", "name"}
 # Pages that are the edition's apparatus around the article, not the article's text.
 BACK_MATTER = {"notes/", "references/", "index-of-names/", "about/", "cite/", "glossary/", "timeline/"}
@@ -640,6 +644,9 @@ def generate(article: Article) -> list[Query]:
         held = frozenset.intersection(*(article.holding_word(w) for w in wanted))
         if held:
             raw.append(("spanish", spanish, held, "words", *wanted))
+    for english, word in spanish_lexicon("english").items():     # "regime", where the text says "authorities"
+        if held := article.holding_word(word):
+            raw.append(("thesaurus", english, held, "words", word))
     for term, location in introductions(article):
         passage = next((p for p in article.passages if location in p.locations), None)
         if passage is not None and holds_sequence([folded(w) for w in words_of(passage.text)], term):

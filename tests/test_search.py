@@ -221,6 +221,14 @@ def test_a_spanish_query_says_which_english_words_it_searched(browser, base_url)
     context.close()
 
 
+def test_an_english_word_the_text_does_not_use_says_which_word_of_the_text_it_searched(browser, base_url):
+    context, page = open_search(browser, base_url, "regime")
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text="“regime”").wait_for()
+    assert meta.inner_text().startswith("“regime”: authorities")
+    context.close()
+
+
 def test_a_query_that_finds_nothing_says_the_edition_is_english_and_links_the_glossary_and_index(browser, base_url):
     context, page = open_search(browser, base_url, "pobreza", shown=".md-search-result__meta")
     meta = page.locator(".md-search-result__meta")

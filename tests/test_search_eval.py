@@ -81,7 +81,7 @@ def test_a_passage_that_introduces_a_term_comes_first_for_it(ours):
 def test_a_query_of_words_the_index_holds_is_searched_as_typed(site, queries):
     """No word that exists is replaced: only typos (and the Spanish form of a word inside a compound,
     which the index does not hold) are corrected, so every other query gets Material's own results."""
-    texts = sorted({q.text for q in queries if q.cls not in ("typo", "compound", "spanish")})
+    texts = sorted({q.text for q in queries if q.cls not in ("typo", "compound", "spanish", "thesaurus")})
     _, searched = search_eval.run(site, texts, with_searched=True)
     assert [(t, s) for t, s in zip(texts, searched) if s] == []
 
@@ -89,7 +89,8 @@ def test_a_query_of_words_the_index_holds_is_searched_as_typed(site, queries):
 def test_a_real_english_or_spanish_word_or_a_word_the_site_writes_is_never_replaced_by_another(site):
     """The most frequent English and Spanish words that stand nowhere on the site, and every word
     the site shows (its References, Index, map, code blocks and print edition included), are
-    searched as typed, or a Spanish word as the text's English for it: never as another word."""
+    searched as typed, or a Spanish word as the text's English for it and an English word the text does not
+    use as the text's word for it (the reader told so): never corrected into another word."""
     shown = search_eval.site_words(site)
     texts = sorted((search_eval.real_words() - shown) | {w for w in shown if len(w) >= 4 and w.isalpha()})
     _, said = search_eval.run(site, texts, told=True)
@@ -154,6 +155,15 @@ def test_a_spanish_word_for_what_the_text_says_finds_a_passage_that_says_it(ours
 def test_a_spanish_word_is_searched_as_the_texts_english_and_the_reader_is_told(site):
     _, searched = search_eval.run(site, ["crimen organizado", "Policía Nacional del Perú", "firmas"], with_searched=True)
     assert searched == ["organized crime", None, None]   # the Glossary and the text write the other two
+
+
+def test_an_english_word_the_text_does_not_use_finds_a_passage_that_says_it_in_the_texts_word(ours):
+    assert ours.by_class()["thesaurus"].recall3 >= 0.95, misses(ours, "thesaurus")
+
+
+def test_an_english_word_the_text_does_not_use_is_searched_as_the_texts_word_and_the_reader_is_told(site):
+    results, said = search_eval.run(site, ["regime"], told=True)
+    assert said == ["“regime”: authorities"] and results[0]
 
 
 def test_a_spanish_compound_no_dictionary_lists_is_searched_as_its_prefix_and_word_translate(site):

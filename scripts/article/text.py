@@ -87,3 +87,10 @@ those though through thus to too under until up upon us very via was we were wha
 whom whose why will with within without would yet you your al como con de del desde donde el ella en entre es esta este
 fue la las lo los más mas no para pero por que se ser si sin sobre su sus un una uno y ya cual cuales cuál cuáles
 cuando cuándo quien quienes quién porque qué cómo dónde hay han fueron son era eran""".split())
+
+
+def spanish_forms_looked_up(word: str) -> list[str]:
+    """The forms of a typed Spanish word the worker looks up, in order: as typed, its singular,
+    and their masculine ("aceptadas", "aceptada", "aceptados", "aceptado"; as reader-search.js)."""
+    forms = [word, re.sub(r"es$", "", word), re.sub(r"s$", "", word)]
+    return forms + [re.sub(r"a$", "o", form) for form in forms]

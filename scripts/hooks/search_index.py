@@ -61,7 +61,7 @@ from mkdocs.structure.pages import Page
 from article.config import BIBLIOGRAPHY
 from article.index_data import load_editor_data
 from article.refs_bib import load_works
-from article.text import COMBINING_MARKS, FUNCTION_WORDS, TAG, comparable, fold, separator, words
+from article.text import COMBINING_MARKS, FUNCTION_WORDS, TAG, comparable, fold, separator, spanish_forms_looked_up, words
 from hooks.search_entries import ARTICLE_PASSAGE, Entry, once, page_entries
 from hooks.word_forms import ENDINGS, ROOT, english_forms, real_words, spanish_forms, spanish_lexicon
 
@@ -225,26 +225,21 @@ def on_post_build(config: MkDocsConfig) -> None:
     # The words the worker never corrects (real words near the index's, and the site's own), and
     # the Spanish it maps to the index's English.
     indexed = {fold(w) for e in entries for w in words(f"{e.title} {e.text} {e.variants}", split)}
-    lexicon = spanish_lexicon()
-    known = (set(real_words()) | {w for w in SITE_WORDS if len(w) >= 4}) - indexed
+    lexicon, thesaurus = spanish_lexicon(), spanish_lexicon("english")
+    known = (set(real_words()) | {w for w in SITE_WORDS if len(w) >= 4}) - indexed - set(thesaurus)
     known = {w for w in known if not any(f in lexicon for f in spanish_forms_looked_up(w))}  # the worker maps these first
     function = " ".join(sorted({fold(w) for w in FUNCTION_WORDS if words(w, split)}))  # the separator drops the rest
     write_script(config, KNOWN_WORDS, "self.readerWords",
-                 {"known": bloom_filter(known), "spanish": by_english(lexicon), "function": function},
+                 {"known": bloom_filter(known), "lexicon": by_english(lexicon, thesaurus), "function": function},
                  "from scripts/data/search/ and the words of every page")
 
 
-def spanish_forms_looked_up(word: str) -> list[str]:
-    """The forms of a typed Spanish word the worker looks up, in order: as typed, its singular,
-    and their masculine ("aceptadas", "aceptada", "aceptados", "aceptado"; as reader-search.js)."""
-    forms = [word, re.sub(r"es$", "", word), re.sub(r"s$", "", word)]
-    return forms + [re.sub(r"a$", "o", form) for form in forms]
-
-
-def by_english(lexicon: dict[str, str]) -> dict[str, str]:
-    """The Spanish lexicon the other way round, each English with its Spanish words and phrases
-    ("accepted": "aceptado|aceptar|…"), without the words the worker finds through another form
-    ("aceptadas" through "aceptado"): about a tenth smaller, gzipped, than Spanish → English."""
+def by_english(lexicon: dict[str, str], thesaurus: dict[str, str]) -> str:
+    """The lexicon the other way round, as one string: each English of the index with its Spanish
+    words and phrases and, after a "+", the English words the text does not use for it
+    ("accepted:aceptado|aceptar|+recognized;…"), without the Spanish words the worker finds
+    through another form ("aceptadas" through "aceptado"). About a tenth smaller, gzipped, than
+    Spanish → English, and a JSON object's quotes around each entry less again."""
     kept = dict(lexicon)
     for word in sorted((w for w in lexicon if " " not in w), key=lambda w: (-len(w), w)):
         english = kept.pop(word)
@@ -253,9 +248,9 @@ def by_english(lexicon: dict[str, str]) -> dict[str, str]:
     assert all(next(kept[f] for f in spanish_forms_looked_up(w) if f in kept) == e
                for w, e in lexicon.items() if " " not in w)
     grouped: dict[str, list[str]] = {}
-    for spanish, english in kept.items():
-        grouped.setdefault(english, []).append(spanish)
-    return {english: "|".join(sorted(spanish)) for english, spanish in sorted(grouped.items())}
+    for word, english in [*kept.items(), *((f"+{w}", e) for w, e in thesaurus.items())]:
+        grouped.setdefault(english, []).append(word)
+    return ";".join(f"{english}:{'|'.join(sorted(words))}" for english, words in sorted(grouped.items()))
 
 
 # The known words travel as a Bloom filter: a word of the set is always found in it; a word

@@ -152,8 +152,9 @@ def real_words() -> list[str]:
     return json.loads((SEARCH_DATA / "words.json").read_text(encoding="utf-8"))["words"]
 
 
-def spanish_lexicon() -> dict[str, str]:
-    """Spanish words and phrases (folded) and the index's English words for them, from
-    scripts/tools/lexicon_extract.py."""
-    return json.loads((SEARCH_DATA / "lexicon.json").read_text(encoding="utf-8"))["spanish"]
+def spanish_lexicon(section: str = "spanish") -> dict[str, str]:
+    """Spanish words and phrases (folded) and the index's English words for them, or with
+    ``section="english"`` the English words the text does not use and the text's word for each,
+    from scripts/tools/lexicon_extract.py."""
+    return json.loads((SEARCH_DATA / "lexicon.json").read_text(encoding="utf-8"))[section]
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write the Spanish words search maps to the text's English (scripts/data/search/lexicon.json).
+"""Write the readers' words search maps to the text's English (scripts/data/search/lexicon.json).
 
     python scripts/tools/lexicon_extract.py            # build the site, rewrite the extract
     python scripts/tools/lexicon_extract.py --check    # exit 1 if the committed extract differs
@@ -19,6 +19,14 @@ translate it, and holds only the entries that reach words of the index:
 - FreeDict's Spanish–English dictionary (Debian's dict-freedict-spa-eng, GPL-2+): a headword
   whose translation is a word of the index.
 
+Readers also type English the text does not use for what it says ("regime" where it says
+"authorities"). The extract's ``english`` maps such a word to a word of the article's text in
+the same WordNet synset (Debian's wordnet-base, WordNet 3.0 licence): of the most frequent
+English words (wordfreq, top 20,000) that no word of the index starts with, that neither the
+Spanish entries nor a typo's correction reach, and that WordNet gives at most two senses (a
+word of one meaning), to a word of the text whose first sense is that synset, rarer in English
+than the words that say little ("get", "time"), and more English than Spanish ("loco").
+
 Keys are folded as the search worker folds what is typed (lower case, no accents). The same
 packages and the same index give the same bytes; the extract records their versions and licences.
 """
@@ -33,12 +41,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from article.text import FUNCTION_WORDS, fold, separator, words
+from article.text import FUNCTION_WORDS, fold, separator, spanish_forms_looked_up, words
 from tools.words_extract import command
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTRACT = ROOT / "scripts" / "data" / "search" / "lexicon.json"
 FREEDICT = Path("/usr/share/dictd/freedict-spa-eng")
+WORDNET = Path("/usr/share/wordnet")
+SENSES = 2                       # a reader's English word of at most two senses
+SAYS_LITTLE = 5.0                # wordfreq's Zipf frequency of "get", "time": a text's word this frequent says little
 TOP = 20_000                     # the most frequent Spanish words
 BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 BRITISH = [(re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"our$"), "or")]
@@ -161,13 +172,56 @@ def entries(index: Index) -> dict[str, str]:
     return dict(sorted(found.items()))
 
 
+def wordnet_senses(part: str) -> dict[str, list[int]]:
+    """Each lemma of a part of speech (``noun``, ``verb``, ``adj``) with its synsets' offsets, the
+    most frequent sense first (WordNet's index files)."""
+    senses = {}
+    for line in (WORDNET / f"index.{part}").read_text(encoding="utf-8").splitlines():
+        if not line.startswith(" "):
+            fields = line.split()
+            senses[fields[0]] = [int(f) for f in fields[6 + int(fields[3]):]]
+    return senses
+
+
+def synset(data: bytes, offset: int) -> list[str]:
+    """The lemmas of the synset at ``offset`` of a WordNet data file, lower case."""
+    fields = data[offset:data.index(b"\n", offset)].decode("utf-8").split()
+    return [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]).lower() for i in range(int(fields[3], 16))]
+
+
+def thesaurus(index: Index, spanish: dict[str, str]) -> dict[str, str]:
+    """Frequent English words the index does not hold, each to a word of the text in one of
+    their WordNet synsets (see the module's docstring)."""
+    from wordfreq import zipf_frequency
+
+    from tools.words_extract import corrected, real_words
+
+    parts = {part: (wordnet_senses(part), (WORDNET / f"data.{part}").read_bytes()) for part in ("noun", "verb", "adj")}
+    found: dict[str, str] = {}
+    for word in real_words("en", TOP):
+        senses = [(part, offset) for part, (index_of, _) in parts.items() for offset in index_of.get(word, [])]
+        if (word in FUNCTION_WORDS or index.starts(word) or len(senses) > SENSES
+                or any(f in spanish for f in spanish_forms_looked_up(word))):
+            continue
+        for part, offset in senses:
+            index_of, data = parts[part]
+            said = [t for t in synset(data, offset) if t != word and t.isalpha() and t in index.text
+                    and t not in FUNCTION_WORDS and index_of.get(t, [None])[0] == offset
+                    and zipf_frequency(t, "es") < zipf_frequency(t, "en") < SAYS_LITTLE]
+            if said:
+                found.setdefault(word, said[0])
+    near = set(corrected(sorted(found), index.words))     # a typo's correction reaches these
+    return {word: text for word, text in sorted(found.items()) if word not in near}
+
+
 def extract(index: dict) -> str:
     from importlib.metadata import version
 
     data = {
-        "about": "Spanish words and phrases the edition's search maps to the English words of its index, "
-                 "written by scripts/tools/lexicon_extract.py from the packages below; regenerate it, do not "
-                 "edit it. Keys are folded (lower case, no accents).",
+        "about": "Spanish words and phrases, and English words the text does not use, that the edition's "
+                 "search maps to the English words of its index, written by scripts/tools/lexicon_extract.py "
+                 "from the packages below; regenerate it, do not edit it. Keys are folded (lower case, no "
+                 "accents).",
         "sources": [
             {"what": "the Glossary's names in their other language", "file": "scripts/data/abbreviations.yml"},
             {**debian_package("apertium-eng-spa"), "licence": "GPL-2",
@@ -176,11 +230,17 @@ def extract(index: dict) -> str:
                      f"(wordfreq {version('wordfreq')}, top {TOP:,}) into English"},
             {**debian_package("dict-freedict-spa-eng"), "licence": "GPL-2+",
              "what": "FreeDict's Spanish-English dictionary"},
+            {**debian_package("wordnet-base"), "licence": "WordNet 3.0 (Princeton University)",
+             "what": f"WordNet 3.0's synsets: the most frequent English words (wordfreq {version('wordfreq')}, "
+                     f"top {TOP:,}) to a word of the text of the same meaning"},
         ],
     }
     head = json.dumps(data, ensure_ascii=False, indent=1)[:-2]
-    lines = [f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v)}" for k, v in entries(Index(index)).items()]
-    return head + ',\n "spanish": {\n' + ",\n".join(lines) + "\n }\n}\n"
+    words = Index(index)
+    spanish = entries(words)
+    sections = [(name, [f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v)}" for k, v in found.items()])
+                for name, found in (("spanish", spanish), ("english", thesaurus(words, spanish)))]
+    return head + "".join(f',\n "{name}": {{\n' + ",\n".join(lines) + "\n }" for name, lines in sections) + "\n}\n"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,9 +7,10 @@
 //   of the index nearest to it (Damerau–Levenshtein distance 1 for 4 to 7 letters, 2 for 8 and
 //   more; the most frequent first, three at most), so "Lumnoso" finds "Luminoso". Before that,
 //   Spanish the text does not write is searched as the index's English for it (words.js's
-//   `spanish`, the longest phrase first): "crimen organizado" as "organized crime", a noun and its adjective in English order. The page is
-//   told what was searched on a BroadcastChannel ("Showing results for …", "Spanish “crimen”:
-//   crime", docs/assets/reader.js);
+//   `lexicon`, the longest phrase first): "crimen organizado" as "organized crime", a noun and its adjective in English order;
+//   and an English word the text does not use, as the text's word of the same meaning ("regime"
+//   as "authorities", from WordNet). The page is told what was searched on a BroadcastChannel
+//   ("Showing results for …", "Spanish “crimen”: crime", "“regime”: authorities", docs/assets/reader.js);
 //   the result links carry the words found, which the page they open highlights.
 // - A page's own result shows the first words of its text, not what stands above them.
 // - A word found through another spelling ("Apurímac" for "Apurimac") is marked in the results,
@@ -42,8 +43,10 @@ function known(word) {
   }
   return true
 }
-const spanish = new Map(Object.entries(self.readerWords.spanish)  // Spanish (folded) → the index's English
-  .flatMap(([english, words]) => words.split("|").map(word => [word, english])))
+// Spanish (folded) → the index's English, and English the text does not use ("+regime") → the text's word.
+const spanish = new Map(), thesaurus = new Map()
+for (const [english, words] of self.readerWords.lexicon.split(";").map(entry => entry.split(":")))
+  for (const word of words.split("|")) word[0] === "+" ? thesaurus.set(word.slice(1), english) : spanish.set(word, english)
 // A Spanish word is looked up as typed, then its singular, then their masculine: the lexicon
 // leaves out what these find ("aceptadas" as "aceptado"; scripts/hooks/search_index.py).
 const inSpanish = word => {
@@ -174,6 +177,12 @@ function corrected(query) {
     }
     alone = null
     const part = typed[i++], word = fold(part)
+    if (thesaurus.has(word) && !starts(word)) {   // "regime", where the text says "authorities"
+      parts.push([thesaurus.get(word)])
+      said.push(`“${part}”: ${thesaurus.get(word)}`)
+      changed = true
+      continue
+    }
     if (word.length < 4 || !/^\p{L}+$/u.test(word) || starts(word) || known(word)) { parts.push([part]); continue }
     const near = nearest(word).map(w => spelling.get(w) || w)
     if (near.length) changed = mistyped = true
