@@ -141,6 +141,13 @@ def browser():
         instance.close()
 
 
+def open_search(page) -> None:
+    """Open search with its "/" shortcut, as a reader does, and wait until the box has focus: Material
+    focuses it on its own schedule, and keys typed before that went nowhere on a loaded machine."""
+    page.keyboard.press("/")
+    page.locator(".md-search__input:focus").wait_for()
+
+
 @pytest.fixture
 def page(browser):
     """A fresh desktop-sized browser page."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import material
 import pytest
-from conftest import SUB_PATH, served
+from conftest import SUB_PATH, served, open_search
 from test_reading import VIEWPORTS, site_pages
 
 MATERIAL_VERSION = "9.8.2"
@@ -85,7 +85,7 @@ def use_every_feature(page) -> None:
     if epub.count():
         with page.expect_download():
             epub.first.click()
-    page.keyboard.press("/")
+    open_search(page)
     page.keyboard.type("Guzman")
     page.locator(".md-search-result__item").first.wait_for()
 

@@ -4,7 +4,7 @@ land, the size of the edition's controls, the landing page's tab and a page prin
 from __future__ import annotations
 
 import pytest
-from conftest import INTRODUCTION, NEOSENDERISM
+from conftest import INTRODUCTION, NEOSENDERISM, open_search
 from test_reading import VIEWPORTS, tab_to
 
 TRANSPARENT = "rgba(0, 0, 0, 0)"
@@ -22,7 +22,7 @@ def reader(request, browser):
 def test_escape_that_closes_search_gives_focus_back_where_it_was(base_url, page):
     page.goto(base_url + f"{INTRODUCTION}/", wait_until="networkidle")
     tab_to(page, "e.matches('.paragraph-link')")
-    page.keyboard.press("/")
+    open_search(page)
     page.keyboard.type("coca")
     page.wait_for_selector(".md-search-result__item")
     page.keyboard.press("Escape")
@@ -40,7 +40,7 @@ def test_the_empty_search_results_region_is_not_a_tab_stop(base_url, page):
 
 def test_the_search_results_are_a_tab_stop_that_shows_where_focus_is(base_url, page):
     page.goto(base_url, wait_until="networkidle")
-    page.keyboard.press("/")
+    open_search(page)
     page.keyboard.type("coca")
     page.wait_for_selector(".md-search-result__item")
     page.keyboard.press("Tab")
@@ -54,7 +54,7 @@ def test_tab_from_the_search_box_reaches_the_first_result_in_view_and_search_sta
     context = browser.new_context(viewport=VIEWPORTS[size])
     page = context.new_page()
     page.goto(base_url, wait_until="networkidle")
-    page.keyboard.press("/")
+    open_search(page)
     page.keyboard.type("cali")
     page.wait_for_selector(".md-search-result__item")
     page.keyboard.press("Tab")  # the results' region, which a keyboard scrolls

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CONFIG, INTRODUCTION, SUB_PATH, SubPathHandler
+from conftest import CONFIG, INTRODUCTION, SUB_PATH, SubPathHandler, open_search
 from mkdocs.config import load_config
 from test_reading import VIEWPORTS, site_pages
 
@@ -107,7 +107,7 @@ def test_offline_a_page_not_kept_is_muted_in_the_navigation_unlike_a_kept_one(vi
 def test_offline_search_finds_guzman(visited, base_url) -> None:
     visited.context.set_offline(True)
     visited.goto(base_url + "glossary/")  # not kept: the offline page's search
-    visited.keyboard.press("/")
+    open_search(visited)
     visited.keyboard.type("Guzman")
     assert "Guzmán" in visited.locator(".md-search-result__item").first.inner_text()
 
@@ -255,7 +255,7 @@ def test_on_a_stalled_connection_a_kept_page_opens_with_its_text(visited, base_u
 
 def test_on_a_stalled_connection_search_finds_guzman(visited) -> None:
     stall(visited.context, re.compile(r".*/(search/search_index\.json|workers/.*\.js)(\?.*)?$"))
-    visited.keyboard.press("/")
+    open_search(visited)
     visited.keyboard.type("Guzman")
     result = visited.locator(".md-search-result__item").first
     result.wait_for(timeout=15_000)

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import INTRODUCTION, MUTATION, NEOSENDERISM, RESURGENCE, ROOT, SECTIONS
+from conftest import INTRODUCTION, MUTATION, NEOSENDERISM, RESURGENCE, ROOT, SECTIONS, open_search
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 MUTATION_PAGE = f"{MUTATION}/"
@@ -41,7 +41,7 @@ def test_no_page_asks_any_host_but_the_site_for_anything(site, base_url, page):
     page.on("request", lambda request: urlsplit(request.url).netloc != host and elsewhere.append(request.url))
     for path in site_pages(site):
         page.goto(base_url + path, wait_until="networkidle")
-    page.keyboard.press("/")  # the search worker and its language files load on first use
+    open_search(page)  # the search worker and its language files load on first use
     page.keyboard.type("Apurimac")
     page.wait_for_selector(".md-search-result__item")
     assert elsewhere == []
@@ -90,7 +90,7 @@ def test_axe_finds_no_accessibility_violation_in_the_search_results(base_url, br
     context = browser.new_context(viewport=VIEWPORTS[size], color_scheme=scheme)
     page = context.new_page()
     page.goto(base_url)
-    page.keyboard.press("/")
+    open_search(page)
     page.keyboard.type("Guzman")
     page.wait_for_selector(".md-search-result__item")
     # What a reader sees once the results have settled: no fade or transition still running.

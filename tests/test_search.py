@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import search_eval
+from conftest import open_search
 
 MUTATION = "the-mutation-of-the-shining-path-into-a-narcoterrorist-organization/"
 TYPED_PER_CLASS = 3   # the fast harness (tests/search_eval.py) evaluates every query of every class
@@ -128,7 +129,7 @@ def test_landing_on_a_result_highlights_the_word_as_written_or_in_another_form(b
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(base_url)
-    page.keyboard.press("/")
+    open_search(page)
     page.keyboard.type(typed)
     link = page.locator(f"a.md-search-result__link[href*='#{anchor}']").first
     link.wait_for(state="attached")                  # maybe folded under "more on this page"
@@ -146,7 +147,7 @@ def test_the_search_box_needs_no_mouse(browser, base_url):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(base_url)
-    page.keyboard.press("/")
+    open_search(page)
     page.keyboard.type("Vampiro")
     page.wait_for_selector(".md-search-result__item")
     page.keyboard.press("ArrowDown")    # the page
@@ -157,18 +158,19 @@ def test_the_search_box_needs_no_mouse(browser, base_url):
     context.close()
 
 
-def open_search(browser, base_url, typed: str, shown: str = ".md-search-result__item"):
+def searched_on_a_phone(browser, base_url, typed: str, shown: str = ".md-search-result__item"):
+    """A phone-sized page with ``typed`` searched and ``shown`` on screen."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(base_url)
-    page.keyboard.press("/")
+    open_search(page)
     page.keyboard.type(typed)
     page.wait_for_selector(shown)
     return context, page
 
 
 def test_a_mistyped_query_says_what_was_searched_and_the_page_opened_highlights_the_word_found(browser, base_url):
-    context, page = open_search(browser, base_url, "Sendero Lumnoso")
+    context, page = searched_on_a_phone(browser, base_url, "Sendero Lumnoso")
     meta = page.locator(".md-search-result__meta")
     meta.filter(has_text="Showing results for").wait_for()
     assert meta.inner_text().lower().startswith("showing results for sendero luminoso")
@@ -182,7 +184,7 @@ def test_a_mistyped_query_says_what_was_searched_and_the_page_opened_highlights_
 
 @pytest.mark.parametrize(("typed", "shown"), [("Apurimac", "Apurímac"), ("Guzman", "Guzmán"), ("Chavez", "Chávez")])
 def test_a_result_marks_the_word_found_through_another_spelling(browser, base_url, typed, shown):
-    context, page = open_search(browser, base_url, typed)
+    context, page = searched_on_a_phone(browser, base_url, typed)
     marks = page.locator(".md-search-result__item").first.locator("mark")
     marks.first.wait_for()
     assert shown in marks.all_inner_texts()
@@ -190,14 +192,14 @@ def test_a_result_marks_the_word_found_through_another_spelling(browser, base_ur
 
 
 def test_a_correctly_typed_query_says_nothing_of_corrections(browser, base_url):
-    context, page = open_search(browser, base_url, "Sendero Luminoso")
+    context, page = searched_on_a_phone(browser, base_url, "Sendero Luminoso")
     page.wait_for_timeout(300)
     assert "Showing results for" not in page.locator(".md-search-result__meta").inner_text()
     context.close()
 
 
 def test_a_pages_result_shows_its_first_words_not_the_line_naming_the_article(browser, base_url):
-    context, page = open_search(browser, base_url, "Neosenderism")
+    context, page = searched_on_a_phone(browser, base_url, "Neosenderism")
     first = page.locator(".md-search-result__item").first
     shown = first.locator("article").first.inner_text()
     assert "Neosenderism in the VRAEM" in shown
@@ -207,14 +209,14 @@ def test_a_pages_result_shows_its_first_words_not_the_line_naming_the_article(br
 
 
 def test_a_notes_result_shows_its_sources_host_not_a_gap_where_the_url_was(browser, base_url):
-    context, page = open_search(browser, base_url, "Dreyfus")
+    context, page = searched_on_a_phone(browser, base_url, "Dreyfus")
     shown = page.locator(".md-search-result__item").first.inner_text()
     assert "(2022), justice.gov; Pablo G. Dreyfus" in shown
     context.close()
 
 
 def test_a_spanish_query_says_which_english_words_it_searched(browser, base_url):
-    context, page = open_search(browser, base_url, "crimen organizado")
+    context, page = searched_on_a_phone(browser, base_url, "crimen organizado")
     meta = page.locator(".md-search-result__meta")
     meta.filter(has_text="Spanish").wait_for()
     assert meta.inner_text().startswith("Spanish “crimen organizado”: organized crime")
@@ -222,7 +224,7 @@ def test_a_spanish_query_says_which_english_words_it_searched(browser, base_url)
 
 
 def test_an_english_word_the_text_does_not_use_says_which_word_of_the_text_it_searched(browser, base_url):
-    context, page = open_search(browser, base_url, "regime")
+    context, page = searched_on_a_phone(browser, base_url, "regime")
     meta = page.locator(".md-search-result__meta")
     meta.filter(has_text="“regime”").wait_for()
     assert meta.inner_text().startswith("“regime”: authorities")
@@ -230,7 +232,7 @@ def test_an_english_word_the_text_does_not_use_says_which_word_of_the_text_it_se
 
 
 def test_a_query_that_finds_nothing_says_the_edition_is_english_and_links_the_glossary_and_index(browser, base_url):
-    context, page = open_search(browser, base_url, "pobreza", shown=".md-search-result__meta")
+    context, page = searched_on_a_phone(browser, base_url, "pobreza", shown=".md-search-result__meta")
     meta = page.locator(".md-search-result__meta")
     meta.filter(has_text="Nothing").wait_for()
     assert meta.inner_text() == "Nothing in this English edition matches “pobreza”. Try the Glossary or the Index of names."
@@ -240,7 +242,7 @@ def test_a_query_that_finds_nothing_says_the_edition_is_english_and_links_the_gl
 
 
 def test_a_passages_result_shows_the_sentence_holding_the_words_not_the_whole_paragraph(browser, base_url):
-    context, page = open_search(browser, base_url, "liberated zones")
+    context, page = searched_on_a_phone(browser, base_url, "liberated zones")
     shown = page.locator(".md-search-result__item").first.locator(".md-search-result__article p").first
     shown.locator("mark").first.wait_for()
     assert shown.inner_text().startswith("… These places were invaded by the Shining Path (SL)")
