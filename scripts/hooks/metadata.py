@@ -35,7 +35,7 @@ CITED_WORKS = {"citation_reference", "citation"}  # the tag and the JSON-LD key 
 
 def json_ld(data: dict) -> str:
     """JSON for a <script> element: "</" is escaped so no text can close the element early."""
-    return json.dumps(data, ensure_ascii=False, indent=None).replace("</", "<\\/")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def lists_cited_works(page: Page, config: MkDocsConfig) -> bool:

@@ -25,6 +25,8 @@ MINIFIERS = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
 # An element whose spaces are text, kept whole; or a line break and the blank lines and indentation
 # after it (ASCII white space only: a no-break space is text).
 KEPT_OR_INDENT = re.compile(r"<(pre|textarea)\b.*?</\1>|\n[ \t\r\n]+", re.DOTALL)
+# A script written in the page (a <script> without src or type: Material's and the edition's partials').
+INLINE_SCRIPT = re.compile(r"(<script>)(.*?)(</script>)", re.DOTALL)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -37,14 +39,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def unindented(html: str) -> str:
-    """The page without its lines' indentation and blank lines, outside <pre> and <textarea>."""
+def compacted(html: str) -> str:
+    """The page without its lines' indentation and blank lines, outside <pre> and <textarea>, and its
+    inline scripts minified as its script files are."""
+    html = INLINE_SCRIPT.sub(lambda match: match[1] + rjsmin.jsmin(match[2]) + match[3], html)
     return KEPT_OR_INDENT.sub(lambda match: match[0] if match[1] else "\n", html)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return unindented(output)
+    return compacted(output)
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    return unindented(output) if template_name.endswith(".html") else output
+    return compacted(output) if template_name.endswith(".html") else output
