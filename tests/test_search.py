@@ -215,19 +215,16 @@ def test_a_notes_result_shows_its_sources_host_not_a_gap_where_the_url_was(brows
     context.close()
 
 
-def test_a_spanish_query_says_which_english_words_it_searched(browser, base_url):
-    context, page = searched_on_a_phone(browser, base_url, "crimen organizado")
+@pytest.mark.parametrize(("typed", "said"), [
+    ("crimen organizado", "Spanish “crimen organizado”: organized crime"),  # Spanish, as a phrase
+    ("regime", "“regime”: authorities"),                                     # a word the text does not use
+])
+def test_a_query_in_words_the_text_does_not_write_says_which_words_of_the_text_it_searched(
+        browser, base_url, typed, said):
+    context, page = searched_on_a_phone(browser, base_url, typed)
     meta = page.locator(".md-search-result__meta")
-    meta.filter(has_text="Spanish").wait_for()
-    assert meta.inner_text().startswith("Spanish “crimen organizado”: organized crime")
-    context.close()
-
-
-def test_an_english_word_the_text_does_not_use_says_which_word_of_the_text_it_searched(browser, base_url):
-    context, page = searched_on_a_phone(browser, base_url, "regime")
-    meta = page.locator(".md-search-result__meta")
-    meta.filter(has_text="“regime”").wait_for()
-    assert meta.inner_text().startswith("“regime”: authorities")
+    meta.filter(has_text=said).wait_for()
+    assert meta.inner_text().startswith(said)
     context.close()
 
 
@@ -238,6 +235,7 @@ def test_a_query_that_finds_nothing_says_the_edition_is_english_and_links_the_gl
     assert meta.inner_text() == "Nothing in this English edition matches “pobreza”. Try the Glossary or the Index of names."
     assert [a.get_attribute("href").removeprefix(base_url) for a in meta.locator("a").all()] == \
         ["glossary/", "index-of-names/"]
+    context.close()
     context.close()
 
 
