@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import CONFIG, INTRODUCTION, SUB_PATH, SubPathHandler, open_search
 from mkdocs.config import load_config
+from playwright.sync_api import expect
 from test_reading import VIEWPORTS, site_pages
 
 from hooks import offline
@@ -109,7 +110,7 @@ def test_offline_search_finds_guzman(visited, base_url) -> None:
     visited.goto(base_url + "glossary/")  # not kept: the offline page's search
     open_search(visited)
     visited.keyboard.type("Guzman")
-    assert "Guzmán" in visited.locator(".md-search-result__item").first.inner_text()
+    expect(visited.locator(".md-search-result__item").first).to_contain_text("Guzmán")
 
 
 def test_the_offline_page_follows_the_readers_dark_scheme(browser, base_url) -> None:
@@ -257,9 +258,7 @@ def test_on_a_stalled_connection_search_finds_guzman(visited) -> None:
     stall(visited.context, re.compile(r".*/(search/search_index\.json|workers/.*\.js)(\?.*)?$"))
     open_search(visited)
     visited.keyboard.type("Guzman")
-    result = visited.locator(".md-search-result__item").first
-    result.wait_for(timeout=15_000)
-    assert "Guzmán" in result.inner_text()
+    expect(visited.locator(".md-search-result__item").first).to_contain_text("Guzmán", timeout=15_000)
 
 
 def test_an_update_over_a_failing_connection_keeps_every_page_kept_before(browser, site, tmp_path) -> None:
