@@ -22,7 +22,8 @@ LABELS = ["Peru", "Colombia", "Bolivia", "Ecuador", "Brazil", "Chile", "Lima", "
           "(approximate)", "Pacific Ocean"]
 
 
-@pytest.fixture(params=[(size, scheme) for size in VIEWPORTS for scheme in ("light", "dark")],
+# One home page per size and scheme for the whole module: the tests only read it.
+@pytest.fixture(scope="module", params=[(size, scheme) for size in VIEWPORTS for scheme in ("light", "dark")],
                 ids=lambda p: f"{p[0]}-{p[1]}")
 def home(request, browser, base_url):
     size, scheme = request.param

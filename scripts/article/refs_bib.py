@@ -183,6 +183,17 @@ def citeproc(text: str, style: Path, *bibliographies: Path) -> str:
     """
     if not style.is_file():
         raise ArticleError(style, 1, "the citation style is missing: the citations cannot be set")
+    key = (text, style.read_bytes(), *((path.suffix, path.read_bytes() if path.is_file() else None)   # its format
+                                       for path in bibliographies))
+    if key not in SET:
+        SET[key] = pandoc_citeproc(text, style, *bibliographies)
+    return SET[key]
+
+
+SET: dict[tuple, str] = {}   # citeproc's output by the bytes it reads: one pandoc run a document and style a process
+
+
+def pandoc_citeproc(text: str, style: Path, *bibliographies: Path) -> str:
     try:
         return pypandoc.convert_text(text, to="markdown-citations-smart", format="markdown",
                                      extra_args=["--citeproc", "--wrap=none", "--csl", str(style),

@@ -143,9 +143,18 @@ def department_labels(departments: list[dict], to_svg, font: dict, ellipses: lis
     return labels
 
 
+DRAWN: dict[str, str] = {}   # each map's SVG by its words: a build and the split script ask for it more than once
+
+
 def svg(words: MapData) -> str:
     """The map as one line of SVG (a line break would end Markdown's raw HTML block), labelled and
-    described in ``words``."""
+    described in ``words``; drawn once a process (setting the labels takes a tenth of a second)."""
+    if repr(words) not in DRAWN:
+        DRAWN[repr(words)] = drawn(words)
+    return DRAWN[repr(words)]
+
+
+def drawn(words: MapData) -> str:
     data = extract()
     frame, to_svg = data["frame"], projection(data["frame"])
     width, height = (round(v) for v in to_svg(frame["east"], frame["south"]))
