@@ -240,7 +240,6 @@ def test_a_query_that_finds_nothing_says_the_edition_is_english_and_links_the_gl
     assert [a.get_attribute("href").removeprefix(base_url) for a in meta.locator("a").all()] == \
         ["glossary/", "index-of-names/"]
     context.close()
-    context.close()
 
 
 def test_a_passages_result_shows_the_sentence_holding_the_words_not_the_whole_paragraph(browser, base_url):
