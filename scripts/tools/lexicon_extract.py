@@ -24,7 +24,8 @@ Readers also type English the text does not use for what it says ("regime" where
 the same WordNet synset (Debian's wordnet-base, WordNet 3.0 licence): of the most frequent
 English words (wordfreq, top 20,000) that no word of the index starts with, that neither the
 Spanish entries nor a typo's correction reach, and that WordNet gives at most two senses (a
-word of one meaning), to a word of the text whose first sense is that synset, rarer in English
+word of one meaning; not an "-ing" form, a verb's as often as the noun WordNet lists: "serving"
+is no "helping"), to a word of the text whose first sense is that synset, rarer in English
 than the words that say little ("get", "time"), and more English than Spanish ("loco").
 
 Keys are folded as the search worker folds what is typed (lower case, no accents). The same
@@ -200,7 +201,7 @@ def thesaurus(index: Index, spanish: dict[str, str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for word in real_words("en", TOP):
         senses = [(part, offset) for part, (index_of, _) in parts.items() for offset in index_of.get(word, [])]
-        if (word in FUNCTION_WORDS or index.starts(word) or len(senses) > SENSES
+        if (word in FUNCTION_WORDS or index.starts(word) or len(senses) > SENSES or word.endswith("ing")
                 or any(f in spanish for f in spanish_forms_looked_up(word))):
             continue
         for part, offset in senses:
