@@ -532,6 +532,15 @@ def real_words() -> set[str]:
     return {word for language in LANGUAGES for word in top(language)}
 
 
+def spanish_words_with_accents() -> set[str]:
+    """The Spanish words written with accents among wordfreq's 50,000 most frequent, as written."""
+    import wordfreq
+    from tools.words_extract import ACCENTED_TOP, SHORTEST
+
+    return {w for w in wordfreq.top_n_list("es", ACCENTED_TOP, wordlist="best")
+            if w.isalpha() and len(w) >= SHORTEST and folded(w) != w}
+
+
 def generate(article: Article) -> list[Query]:
     """The evaluation's queries, each with the passages that hold its words."""
     raw: list[tuple] = []

@@ -98,6 +98,25 @@ def test_a_real_english_or_spanish_word_or_a_word_the_site_writes_is_never_repla
     assert [(t, s) for t, s in zip(texts, said) if s and "Showing results for" in s] == []
 
 
+def test_a_spanish_word_typed_with_its_accents_is_never_replaced_by_another(site):
+    """Spanish words written with accents, of wordfreq's 50,000 most frequent ("alió", "pactó"), that
+    stand nowhere on the site: typed with their accents, none is corrected into another word."""
+    from article.text import fold
+
+    shown = search_eval.site_words(site)
+    texts = sorted({w for w in search_eval.spanish_words_with_accents() if fold(w) not in shown})
+    _, said = search_eval.run(site, texts, told=True)
+    assert len(texts) > 5000
+    assert [(t, s) for t, s in zip(texts, said) if s and "Showing results for" in s] == []
+
+
+def test_a_spanish_questions_opening_mark_is_no_word_and_its_accented_words_stay_as_typed(site):
+    results, said = search_eval.run(site, ["¿por qué Sendero Luminoso se alió con el narcotráfico?"], told=True)
+    assert said == [None]                                  # nothing corrected
+    top = results[0][0][0]
+    assert top["location"] == "#p1" and not any("¿" in term for term in top["terms"])   # no "Missing: ¿"
+
+
 def test_a_misspelling_too_far_from_any_word_finds_nothing(site):
     results, searched = search_eval.run(site, ["Lmnsoo", "xqzvwpt", "Sndro Lmnso"], with_searched=True)
     assert results == [[], [], []] and searched == [None, None, None]

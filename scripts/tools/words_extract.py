@@ -10,8 +10,9 @@ or Spanish word is no misspelling: it is searched as typed. Only the real words 
 otherwise replace matter, those within its distance of a word of the index (1 for 4 to 7
 letters, 2 for 8 and more), so the extract holds those alone: a few thousand of the most
 frequent English and Spanish words of wordfreq's lists (pinned in uv.lock), folded as the worker folds what is
-typed. It records wordfreq's version and licences; the same package and the same index give the
-same bytes.
+typed. A word typed with its accents is corrected only into a word the site writes with accents
+too, so of Spanish words written with accents a wider list is checked against those alone. It
+records wordfreq's version and licences; the same package and the same index give the same bytes.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ EXTRACT = ROOT / "scripts" / "data" / "search" / "words.json"
 # searched as typed, or as the text's English for it (scripts/tools/lexicon_extract.py).
 LANGUAGES = {"en": "English", "es": "Spanish"}
 TOP = 10_000                   # the most frequent words of each language's list
+ACCENTED_TOP = 50_000          # of Spanish words written with accents, which are corrected into few words
 SHORTEST = 4                   # the worker leaves shorter words as typed
 DATA_LICENCE = "CC BY-SA 4.0"  # wordfreq's word lists (its code is Apache-2.0)
 
@@ -71,11 +73,11 @@ def vocabulary(index: dict) -> set[str]:
             for w in words(f"{doc['title']} {doc['text']} {doc.get('variants', '')}", split)}
 
 
-def corrected(candidates: list[str], known: set[str]) -> list[str]:
-    """The candidates the worker would replace: no word of ``known`` starts with them, and one is
-    within the worker's distance."""
+def corrected(candidates: list[str], known: set[str], into: set[str] | None = None) -> list[str]:
+    """The candidates the worker would replace: no word of ``known`` starts with them, and one of
+    ``into`` (``known`` unless given) is within the worker's distance."""
     near: dict[str, set[str]] = {}
-    for word in known:
+    for word in known if into is None else into:
         for gone in deletions(word, 2):
             near.setdefault(gone, set()).add(word)
     ordered = sorted(known)
@@ -89,11 +91,21 @@ def corrected(candidates: list[str], known: set[str]) -> list[str]:
     return kept
 
 
-def real_words(language: str, top: int = TOP) -> list[str]:
+def real_words(language: str, top: int = TOP, accented: bool = False) -> list[str]:
+    """The language's ``top`` most frequent words, folded; only those written with accents if ``accented``."""
     import wordfreq
 
-    return [w for w in dict.fromkeys(fold(w) for w in wordfreq.top_n_list(language, top, wordlist="best"))
+    listed = wordfreq.top_n_list(language, top, wordlist="best")
+    return [w for w in dict.fromkeys(fold(w) for w in listed if not accented or fold(w) != w.lower())
             if len(w) >= SHORTEST and re.fullmatch(r"[a-z]+", w)]
+
+
+def written_with_accents(index: dict) -> set[str]:
+    """The words the index's titles and texts write with accents, folded: the only ones the worker
+    corrects a word typed with accents into."""
+    split = separator(index["config"]["separator"])
+    return {fold(w) for doc in index["docs"] for w in words(f"{doc['title']} {doc['text']}", split)
+            if fold(w) != w.lower()}
 
 
 def extract(index: dict) -> str:
@@ -101,14 +113,18 @@ def extract(index: dict) -> str:
     known = vocabulary(index)
     version = importlib.metadata.version("wordfreq")
     found = {code: corrected(real_words(code), known) for code in LANGUAGES}
+    found["accented"] = corrected(real_words("es", ACCENTED_TOP, accented=True), known, written_with_accents(index))
     data = {
         "about": "Real words the edition's search must not correct into words of the index, written by "
                  "scripts/tools/words_extract.py from the package below (pinned in uv.lock); regenerate it, "
                  "do not edit it. Of each language's most frequent words, those within the search worker's "
-                 "distance of a word of the index, folded (lower case, no accents).",
+                 "distance of a word of the index, and of the Spanish words written with accents those within "
+                 "its distance of a word the index writes with accents, folded (lower case, no accents).",
         "source": {"package": "wordfreq", "version": version, "licence": "Apache-2.0",
-                   "data_licence": DATA_LICENCE, "lists": {code: f"{LANGUAGES[code]}, 'best' list, top {TOP:,}"
-                                                           for code in LANGUAGES}},
+                   "data_licence": DATA_LICENCE, "lists": {**{code: f"{LANGUAGES[code]}, 'best' list, top {TOP:,}"
+                                                              for code in LANGUAGES},
+                                                           "accented": f"Spanish, 'best' list, top {ACCENTED_TOP:,}, "
+                                                                       "words written with accents"}},
         "words": sorted({w for ws in found.values() for w in ws}),
     }
     head = json.dumps({k: v for k, v in data.items() if k != "words"}, ensure_ascii=False, indent=1)[:-2]

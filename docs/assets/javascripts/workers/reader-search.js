@@ -184,7 +184,9 @@ function corrected(query) {
       continue
     }
     if (word.length < 4 || !/^\p{L}+$/u.test(word) || starts(word) || known(word)) { parts.push([part]); continue }
-    const near = nearest(word).map(w => spelling.get(w) || w)
+    // A word typed with its accents is Spanish as its reader writes it: corrected only into a word
+    // the site writes with accents too ("Apurímca": Apurímac), never into English ("alió": also).
+    const near = nearest(word).map(w => spelling.get(w) || w).filter(w => part.toLowerCase() === word || fold(w) !== w)
     if (near.length) changed = mistyped = true
     parts.push(near.length ? near : [part])
   }
