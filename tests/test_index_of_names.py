@@ -81,7 +81,7 @@ def index_lines(site: Path, kind: str) -> list[str]:
     """The items of one group of the Index (People, Organisations, Places) as the reader sees them."""
     html = (site / INDEX / "index.html").read_text(encoding="utf-8")
     group = html.split(f">{kind}<", 1)[1].split("</ul>", 1)[0]
-    return [re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", item))).strip() for item in group.split("<li>")[1:]]
+    return [re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", item))).strip() for item in re.split(r"<li\b[^>]*>", group)[1:]]
 
 
 def test_the_index_sorts_people_by_surname(site):

@@ -7,6 +7,8 @@ same pages with Material's default search). Deterministic: nothing here is timed
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import search_eval
 from search_eval import BACK_MATTER, CLASSES, Evaluation
@@ -115,6 +117,19 @@ def test_a_spanish_questions_opening_mark_is_no_word_and_its_accented_words_stay
     assert said == [None]                                  # nothing corrected
     top = results[0][0][0]
     assert top["location"] == "#p1" and not any("¿" in term for term in top["terms"])   # no "Missing: ¿"
+
+
+def test_a_name_the_index_files_elsewhere_finds_its_entry_not_the_cross_reference(site):
+    """Each "see" line of the Index ("“Vampiro”, see Escalante, Catalino"), searched by its form,
+    leads to the entry it points to; no result is a heading's list of cross-references."""
+    page = (site / "index-of-names" / "index.html").read_text(encoding="utf-8")
+    see = re.findall(r'<li[^>]*>([^<]*?), <em>see</em> <a href="#([^"]+)">', page)
+    assert len(see) >= 10
+    forms = [re.sub(r"<[^>]+>|[“”]", "", form) for form, _ in see]
+    results, _ = search_eval.run(site, forms, with_searched=True)
+    found = [[item["location"] for group in groups for item in group] for groups in results]
+    assert [form for form, (_, entry), at in zip(forms, see, found) if f"index-of-names/#{entry}" not in at] == []
+    assert [form for form, at in zip(forms, found) if any(re.search(r"index-of-names/#(?!name-)", a) for a in at)] == []
 
 
 def test_a_misspelling_too_far_from_any_word_finds_nothing(site):

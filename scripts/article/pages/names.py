@@ -103,7 +103,8 @@ def headword(entry: Entry) -> str:
 
 def cross_references(entries: list[Entry]) -> list[tuple[str, str]]:
     """(the form, "the form, *see* headword", linked to the entry) for each name in direct order, other form and alias
-    of ``entries`` (one kind) that another headword stands between it and its entry."""
+    of ``entries`` (one kind) that another headword stands between it and its entry; search leaves it out, as the
+    entry it points to is the result for the form."""
     keys = sorted(sort_key(entry.heading) for entry in entries)
     found = []
     for entry in entries:
@@ -112,7 +113,8 @@ def cross_references(entries: list[Entry]) -> list[tuple[str, str]]:
         for form in (*direct, *other_forms(entry), *(f"“{alias.text}”" for alias in entry.aliases)):
             low, high = sorted((sort_key(form), own))
             if any(low < key < high for key in keys):
-                found.append((form, f"{escape(form)}, *see* [{escape(entry.heading)}](#{entry_id(entry)})"))
+                found.append((form, f"{escape(form)}, *see* [{escape(entry.heading)}](#{entry_id(entry)})"
+                                    '\n{: data-search-exclude="" }'))   # search finds the entry, which holds the form
     return found
 
 
