@@ -6,7 +6,9 @@
 
 Readers type Spanish for what the article says in English ("narcotraficantes", "crimen
 organizado"). The extract maps a Spanish word or phrase to the English words of the index that
-translate it, and holds only the entries that reach words of the index:
+translate it, and holds only the entries that reach words of the index, and only Spanish the
+article's paragraphs do not write ("firmas" is searched as written; "narcotráfico", which only a
+note's Spanish title writes, is searched as written and as "drug trafficking"):
 
 - the edition's own pairs: each Glossary entry's name in its other language, as the index holds
   the entry, "Policía Nacional del Perú" → "Peruvian National Police";
@@ -55,6 +57,7 @@ TOP = 20_000                     # the most frequent Spanish words
 BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 BRITISH = [(re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"our$"), "or")]
 PASSAGE = re.compile(r"#(p|fn:)\d+$")
+PARAGRAPH = re.compile(r"#p\d+$")
 # A Glossary entry's text: its abbreviation, what it stands for, its name in the other language.
 GLOSSARY = re.compile(r"<p>(?P<expansion>[^[*]+?) \*? ?\[(?P<language>Spanish|English): (?P<other>[^\]]+)\]")
 
@@ -95,12 +98,19 @@ class Index:
                          for d in index["docs"] if d["location"].startswith("glossary/#")]
         self.words = {fold(w) for d in index["docs"] for w in words(f"{d['title']} {d['text']} {d.get('variants', '')}", split)}
         self.ordered = sorted(self.words)
+        self.paragraphs = sorted({fold(w) for d in index["docs"] if PARAGRAPH.search(d["location"])
+                                  for w in words(f"{d['text']} {d.get('variants', '')}", split)})
         self.text = {fold(w) for d in index["docs"] if PASSAGE.search(d["location"]) for w in words(d["text"], split)}
 
     def starts(self, word: str) -> bool:
         """Whether a word of the index starts with ``word``: the worker searches it as typed."""
         at = bisect_left(self.ordered, word)
         return at < len(self.ordered) and self.ordered[at].startswith(word)
+
+    def in_paragraphs(self, word: str) -> bool:
+        """Whether a word of the article's paragraphs starts with ``word``: the text writes it."""
+        at = bisect_left(self.paragraphs, word)
+        return at < len(self.paragraphs) and self.paragraphs[at].startswith(word)
 
     def english(self, text: str) -> str:
         """The index's words for an English translation, or "" if a content word is none of them."""
@@ -152,7 +162,7 @@ def entries(index: Index) -> dict[str, str]:
 
     def add(spanish: str, english: str, phrase: bool = False) -> None:
         key = " ".join(fold(w) for w in words(spanish, index.split))      # as the worker splits what is typed
-        if (key and english and key != english and not all(map(index.starts, key.split()))
+        if (key and english and key != english and not all(map(index.in_paragraphs, key.split()))
                 and (phrase or (" " not in key and key not in FUNCTION_WORDS and key not in english_words))):
             found.setdefault(key, english)
 

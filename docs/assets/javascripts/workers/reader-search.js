@@ -8,6 +8,9 @@
 //   more; the most frequent first, three at most), so "Lumnoso" finds "Luminoso". Before that,
 //   Spanish the text does not write is searched as the index's English for it (words.js's
 //   `lexicon`, the longest phrase first): "crimen organizado" as "organized crime", a noun and its adjective in English order;
+//   Spanish that only the notes' titles and the edition's pages write, as written and in English
+//   ("narcotráfico" as itself, "drug" or "trafficking"); a word typed with accents the site does
+//   not write, as the site writes it ("México" as "Mexico");
 //   and an English word the text does not use, as the text's word of the same meaning ("regime"
 //   as "authorities", from WordNet). The page is told what was searched on a BroadcastChannel
 //   ("Showing results for …", "Spanish “crimen”: crime", "“regime”: authorities", docs/assets/reader.js);
@@ -153,23 +156,30 @@ function corrected(query) {
   let changed = false, mistyped = false, alone = null   // the Spanish word just before, mapped alone
   for (let i = 0; i < typed.length;) {
     // Spanish the text does not write, the longest phrase first: "policía nacional del perú".
-    let n = Math.min(4, typed.length - i), english
+    // Spanish the site writes only outside the article's paragraphs (a note's title writes
+    // "narcotráfico") is in the lexicon as it stands: searched as written and as the English.
+    let n = Math.min(4, typed.length - i), english, written
     for (; n > 0; n--) {
       const run = typed.slice(i, i + n).map(fold)
-      if (!run.every(starts) && (english = n > 1 ? spanish.get(run.join(" ")) : inSpanish(run[0]))) break
+      written = run.every(starts)
+      if ((english = n > 1 ? spanish.get(run.join(" ")) : inSpanish(run[0]))) break
     }
     if (n > 0) {
       const here = typed.slice(i, i + n).join(" ")
-      if (n === 1 && alone && !english.includes(" ")) {
+      if (n === 1 && alone && !written && !english.includes(" ")) {
         // Spanish sets a noun's adjective after it, English before: "crimen
         // organizado" is searched as "organized crime", "derechos humanos" as "human rights".
         parts.splice(alone.at, 0, [english])
         said[said.length - 1] = `Spanish “${alone.typed} ${here}”: ${english} ${alone.english}`
         alone = null
       } else {
-        parts.push(...english.split(" ").map(word => [word]))
+        // As written or in English: one word is one choice of words ("narcotráfico": drug or
+        // trafficking too); a phrase, its English in order, the first word or the phrase.
+        const words = english.split(" "), asTyped = typed.slice(i, i + n)
+        if (written && n === 1) parts.push([...asTyped, ...words])
+        else parts.push(...words.map((word, k) => k || !written ? [word] : [word, ...asTyped]))
         said.push(`Spanish “${here}”: ${english}`)
-        alone = n === 1 && !english.includes(" ") ? { at: parts.length - 1, english, typed: here } : null
+        alone = n === 1 && !written && !english.includes(" ") ? { at: parts.length - 1, english, typed: here } : null
       }
       changed = true
       i += n
@@ -183,7 +193,13 @@ function corrected(query) {
       changed = true
       continue
     }
-    if (word.length < 4 || !/^\p{L}+$/u.test(word) || starts(word) || known(word)) { parts.push([part]); continue }
+    if (word.length < 4 || !/^\p{L}+$/u.test(word) || starts(word) || known(word)) {
+      // Typed with accents the site does not write ("región", "México"): searched as it writes it.
+      const plain = part.toLowerCase() !== word && spelling.get(word) === word
+      parts.push([plain ? word : part])
+      changed ||= plain
+      continue
+    }
     // A word typed with its accents is Spanish as its reader writes it: corrected only into a word
     // the site writes with accents too ("Apurímca": Apurímac), never into English ("alió": also).
     const near = nearest(word).map(w => spelling.get(w) || w).filter(w => part.toLowerCase() === word || fold(w) !== w)
