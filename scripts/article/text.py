@@ -8,7 +8,9 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import combinations
 from urllib.parse import urlsplit
 
 MARKER = re.compile(r"\[(\d+)\]")
@@ -94,3 +96,48 @@ def spanish_forms_looked_up(word: str) -> list[str]:
     and their masculine ("aceptadas", "aceptada", "aceptados", "aceptado"; as reader-search.js)."""
     forms = [word, re.sub(r"es$", "", word), re.sub(r"s$", "", word)]
     return forms + [re.sub(r"a$", "o", form) for form in forms]
+
+
+# --- the search worker's corrections (docs/assets/javascripts/workers/reader-search.js) ---------
+
+def limit(word: str) -> int:
+    """The edit distance within which the worker replaces a typed word (as reader-search.js)."""
+    return 2 if len(word) >= 8 else 1
+
+
+def deletions(word: str, most: int) -> set[str]:
+    """The word with up to ``most`` letters left out: two words within that edit distance share one."""
+    return {"".join(c for i, c in enumerate(word) if i not in gone)
+            for n in range(most + 1) for gone in combinations(range(len(word)), n)}
+
+
+def distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (a swap of two letters is one edit), as the worker's."""
+    rows = [list(range(len(b) + 1))]
+    for i, x in enumerate(a, start=1):
+        row = [i]
+        for j, y in enumerate(b, start=1):
+            d = min(rows[-1][j - 1] + (x != y), rows[-1][j] + 1, row[j - 1] + 1)
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                d = min(d, rows[-2][j - 2] + 1)
+            row.append(d)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def corrected(candidates: list[str], known: set[str], into: set[str] | None = None) -> list[str]:
+    """The candidates the worker would replace: no word of ``known`` starts with them, and one of
+    ``into`` (``known`` unless given) is within the worker's distance."""
+    near: dict[str, set[str]] = {}
+    for word in known if into is None else into:
+        for gone in deletions(word, 2):
+            near.setdefault(gone, set()).add(word)
+    ordered = sorted(known)
+    kept = []
+    for word in candidates:
+        others = {other for gone in deletions(word, limit(word)) for other in near.get(gone, ())}
+        at = bisect_left(ordered, word)
+        starts = at < len(ordered) and ordered[at].startswith(word)    # the worker searches it as typed
+        if not starts and any(distance(word, other) <= limit(word) for other in others):
+            kept.append(word)
+    return kept

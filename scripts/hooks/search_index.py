@@ -61,7 +61,8 @@ from mkdocs.structure.pages import Page
 from article.config import BIBLIOGRAPHY
 from article.index_data import load_editor_data
 from article.refs_bib import load_works
-from article.text import COMBINING_MARKS, FUNCTION_WORDS, TAG, comparable, fold, separator, spanish_forms_looked_up, words
+from article.text import (COMBINING_MARKS, FUNCTION_WORDS, TAG, comparable, corrected, fold, separator,
+                          spanish_forms_looked_up, words)
 from hooks.search_entries import ARTICLE_PASSAGE, Entry, once, page_entries
 from hooks.word_forms import ENDINGS, ROOT, english_forms, real_words, spanish_forms, spanish_lexicon
 
@@ -226,7 +227,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     # the Spanish it maps to the index's English.
     indexed = {fold(w) for e in entries for w in words(f"{e.title} {e.text} {e.variants}", split)}
     lexicon, thesaurus = spanish_lexicon(), spanish_lexicon("english")
-    known = (set(real_words()) | {w for w in SITE_WORDS if len(w) >= 4}) - indexed - set(thesaurus)
+    # Of the site's own words, those the worker would otherwise correct: near a word of the index.
+    shown = corrected(sorted(w for w in SITE_WORDS if len(w) >= 4), indexed)
+    known = (set(real_words()) | set(shown)) - indexed - set(thesaurus)
     known = {w for w in known if not any(f in lexicon for f in spanish_forms_looked_up(w))}  # the worker maps these first
     function = " ".join(sorted({fold(w) for w in FUNCTION_WORDS if words(w, split)}))  # the separator drops the rest
     write_script(config, KNOWN_WORDS, "self.readerWords",

@@ -44,7 +44,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from article.text import FUNCTION_WORDS, fold, separator, spanish_forms_looked_up, words
+from article.text import FUNCTION_WORDS, corrected, fold, separator, spanish_forms_looked_up, words
 from tools.words_extract import command
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -205,7 +205,7 @@ def thesaurus(index: Index, spanish: dict[str, str]) -> dict[str, str]:
     their WordNet synsets (see the module's docstring)."""
     from wordfreq import zipf_frequency
 
-    from tools.words_extract import corrected, real_words
+    from tools.words_extract import real_words
 
     parts = {part: (wordnet_senses(part), (WORDNET / f"data.{part}").read_bytes()) for part in ("noun", "verb", "adj")}
     found: dict[str, str] = {}

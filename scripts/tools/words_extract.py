@@ -18,17 +18,15 @@ records wordfreq's version and licences; the same package and the same index giv
 from __future__ import annotations
 
 import argparse
-from bisect import bisect_left
 import importlib.metadata
 import json
 import re
 import subprocess
 import sys
 import tempfile
-from itertools import combinations
 from pathlib import Path
 
-from article.text import fold, separator, words
+from article.text import corrected, fold, separator, words
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTRACT = ROOT / "scripts" / "data" / "search" / "words.json"
@@ -41,54 +39,11 @@ SHORTEST = 4                   # the worker leaves shorter words as typed
 DATA_LICENCE = "CC BY-SA 4.0"  # wordfreq's word lists (its code is Apache-2.0)
 
 
-def limit(word: str) -> int:
-    """The edit distance within which the worker replaces a typed word (as reader-search.js)."""
-    return 2 if len(word) >= 8 else 1
-
-
-def deletions(word: str, most: int) -> set[str]:
-    """The word with up to ``most`` letters left out: two words within that edit distance share one."""
-    return {"".join(c for i, c in enumerate(word) if i not in gone)
-            for n in range(most + 1) for gone in combinations(range(len(word)), n)}
-
-
-def distance(a: str, b: str) -> int:
-    """Optimal string alignment distance (a swap of two letters is one edit), as the worker's."""
-    rows = [list(range(len(b) + 1))]
-    for i, x in enumerate(a, start=1):
-        row = [i]
-        for j, y in enumerate(b, start=1):
-            d = min(rows[-1][j - 1] + (x != y), rows[-1][j] + 1, row[j - 1] + 1)
-            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
-                d = min(d, rows[-2][j - 2] + 1)
-            row.append(d)
-        rows.append(row)
-    return rows[-1][-1]
-
-
 def vocabulary(index: dict) -> set[str]:
     """The index's words as the worker folds them: entries' titles and texts, and their variants."""
     split = separator(index["config"]["separator"])
     return {fold(w) for doc in index["docs"]
             for w in words(f"{doc['title']} {doc['text']} {doc.get('variants', '')}", split)}
-
-
-def corrected(candidates: list[str], known: set[str], into: set[str] | None = None) -> list[str]:
-    """The candidates the worker would replace: no word of ``known`` starts with them, and one of
-    ``into`` (``known`` unless given) is within the worker's distance."""
-    near: dict[str, set[str]] = {}
-    for word in known if into is None else into:
-        for gone in deletions(word, 2):
-            near.setdefault(gone, set()).add(word)
-    ordered = sorted(known)
-    kept = []
-    for word in candidates:
-        others = {other for gone in deletions(word, limit(word)) for other in near.get(gone, ())}
-        at = bisect_left(ordered, word)
-        starts = at < len(ordered) and ordered[at].startswith(word)    # the worker searches it as typed
-        if not starts and any(distance(word, other) <= limit(word) for other in others):
-            kept.append(word)
-    return kept
 
 
 def real_words(language: str, top: int = TOP, accented: bool = False) -> list[str]:
