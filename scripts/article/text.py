@@ -125,6 +125,12 @@ def distance(a: str, b: str) -> int:
     return rows[-1][-1]
 
 
+def starts(ordered: list[str], word: str) -> bool:
+    """Whether a word of ``ordered`` (sorted) starts with ``word``: the worker searches it as typed."""
+    at = bisect_left(ordered, word)
+    return at < len(ordered) and ordered[at].startswith(word)
+
+
 def corrected(candidates: list[str], known: set[str], into: set[str] | None = None) -> list[str]:
     """The candidates the worker would replace: no word of ``known`` starts with them, and one of
     ``into`` (``known`` unless given) is within the worker's distance."""
@@ -136,8 +142,6 @@ def corrected(candidates: list[str], known: set[str], into: set[str] | None = No
     kept = []
     for word in candidates:
         others = {other for gone in deletions(word, limit(word)) for other in near.get(gone, ())}
-        at = bisect_left(ordered, word)
-        starts = at < len(ordered) and ordered[at].startswith(word)    # the worker searches it as typed
-        if not starts and any(distance(word, other) <= limit(word) for other in others):
+        if not starts(ordered, word) and any(distance(word, other) <= limit(word) for other in others):
             kept.append(word)
     return kept

@@ -36,7 +36,6 @@ packages and the same index give the same bytes; the extract records their versi
 
 from __future__ import annotations
 
-from bisect import bisect_left
 import gzip
 import json
 import re
@@ -44,8 +43,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from article.text import FUNCTION_WORDS, corrected, fold, separator, spanish_forms_looked_up, words
-from tools.words_extract import command
+from article.text import FUNCTION_WORDS, corrected, fold, separator, spanish_forms_looked_up, starts, words
+from tools.words_extract import command, vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTRACT = ROOT / "scripts" / "data" / "search" / "lexicon.json"
@@ -96,7 +95,7 @@ class Index:
         self.split = split = separator(index["config"]["separator"])
         self.glossary = [(GLOSSARY.match(d["text"].replace(d["title"].partition(": ")[2] + " ", "", 1)), d)
                          for d in index["docs"] if d["location"].startswith("glossary/#")]
-        self.words = {fold(w) for d in index["docs"] for w in words(f"{d['title']} {d['text']} {d.get('variants', '')}", split)}
+        self.words = vocabulary(index)
         self.ordered = sorted(self.words)
         self.paragraphs = sorted({fold(w) for d in index["docs"] if PARAGRAPH.search(d["location"])
                                   for w in words(f"{d['text']} {d.get('variants', '')}", split)})
@@ -104,13 +103,11 @@ class Index:
 
     def starts(self, word: str) -> bool:
         """Whether a word of the index starts with ``word``: the worker searches it as typed."""
-        at = bisect_left(self.ordered, word)
-        return at < len(self.ordered) and self.ordered[at].startswith(word)
+        return starts(self.ordered, word)
 
     def in_paragraphs(self, word: str) -> bool:
         """Whether a word of the article's paragraphs starts with ``word``: the text writes it."""
-        at = bisect_left(self.paragraphs, word)
-        return at < len(self.paragraphs) and self.paragraphs[at].startswith(word)
+        return starts(self.paragraphs, word)
 
     def english(self, text: str) -> str:
         """The index's words for an English translation, or "" if a content word is none of them."""

@@ -149,9 +149,10 @@ DRAWN: dict[str, str] = {}   # each map's SVG by its words: a build and the spli
 def svg(words: MapData) -> str:
     """The map as one line of SVG (a line break would end Markdown's raw HTML block), labelled and
     described in ``words``; drawn once a process (setting the labels takes a tenth of a second)."""
-    if repr(words) not in DRAWN:
-        DRAWN[repr(words)] = drawn(words)
-    return DRAWN[repr(words)]
+    key = repr(words)
+    if key not in DRAWN:
+        DRAWN[key] = drawn(words)
+    return DRAWN[key]
 
 
 def drawn(words: MapData) -> str:
