@@ -165,7 +165,7 @@ function corrected(query) {
       if ((english = n > 1 ? spanish.get(run.join(" ")) : inSpanish(run[0]))) break
     }
     if (n > 0) {
-      const here = typed.slice(i, i + n).join(" ")
+      const asTyped = typed.slice(i, i + n), here = asTyped.join(" ")
       if (n === 1 && alone && !written && !english.includes(" ")) {
         // Spanish sets a noun's adjective after it, English before: "crimen
         // organizado" is searched as "organized crime", "derechos humanos" as "human rights".
@@ -175,7 +175,7 @@ function corrected(query) {
       } else {
         // As written or in English: one word is one choice of words ("narcotráfico": drug or
         // trafficking too); a phrase, its English in order, the first word or the phrase.
-        const words = english.split(" "), asTyped = typed.slice(i, i + n)
+        const words = english.split(" ")
         if (written && n === 1) parts.push([...asTyped, ...words])
         else parts.push(...words.map((word, k) => k || !written ? [word] : [word, ...asTyped]))
         said.push(`Spanish “${here}”: ${english}`)
