@@ -255,9 +255,39 @@ def test_on_a_touch_screen_no_clear_tooltip_covers_what_search_says(browser, bas
     page = context.new_page()
     page.goto(base_url)
     page.locator("label.md-header__button[for=__search]").first.click()
-    # Typed key by key, as a reader does: Material reads the box on keyup, focus or its worker's being ready, so
-    # a value set at once (fill) after the worker is ready is never searched.
     page.locator(".md-search__input").press_sequentially("pobreza")
     page.locator(".md-search-result__meta").filter(has_text="match").wait_for()   # search has answered
     assert page.locator(".md-search__options [role=tooltip]").is_hidden()
+    context.close()
+
+
+def test_text_put_in_the_search_box_without_a_key_is_searched(browser, base_url):
+    """Pasted from a menu, dictated or taken from a phone's suggestions: the box changes, no key comes up."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url)
+    open_search(page)
+    page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for()
+    page.keyboard.insert_text("Apurímac")
+    expect(page.locator(".md-search-result__item mark").first).to_have_text("Apurímac")
+    context.close()
+
+
+def test_material_9_8_2_searches_when_a_key_comes_up_in_the_box(page, base_url):
+    """The contract docs/assets/reader.js relies on to search as the box changes: Material reads the box
+    when a key comes up in it. Should Material read it on each change, reader.js's bridge can go."""
+    page.goto(base_url)
+    open_search(page)
+    page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for()
+    page.locator(".md-search__input").evaluate("box => { box.value = 'firmas'; box.dispatchEvent(new KeyboardEvent('keyup')) }")
+    expect(page.locator(".md-search-result__item").first).to_contain_text("firmas")
+
+
+def test_a_word_searched_in_several_forms_is_never_said_missing_where_one_form_is_found(browser, base_url):
+    """"narcotráfico" is searched as written and as "drug trafficking": a passage holding the English
+    does not say the Spanish is missing, nor a note's Spanish title the English."""
+    context, page = searched_on_a_phone(browser, base_url, "narcotráfico")
+    results = page.locator(".md-search-result__list")
+    expect(results.locator("mark").first).to_be_visible()
+    assert "Missing" not in results.inner_text()
     context.close()

@@ -86,6 +86,13 @@ const schemeShown = () => {
 schemeShown()
 new MutationObserver(schemeShown).observe(document.body, { attributeFilter: ["data-md-color-scheme"] })
 
+// Material 9.8.2 searches when a key comes up in the search box (its search query component
+// listens for keyup). It searches as the text changes instead: a letter as soon as it shows, and
+// text pasted, dictated or taken from a phone's suggestions, which raise no keyup at all.
+document.addEventListener("input", event => {
+  if (event.target.matches(".md-search__input")) event.target.dispatchEvent(new KeyboardEvent("keyup"))
+})
+
 // Search from the keyboard. Escape closes Material's search and leaves focus on the page's body:
 // it goes back where it was before search opened (a note marker, a link), so that Tab goes on from
 // there. The results' region is a Tab stop (Material's, so that a keyboard scrolls it) except while
