@@ -221,8 +221,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     plugin.search_index.entries = [entry.as_json() for entry in entries]
     # The fold and the endings that the edition's search worker and docs/assets/reader.js use.
     rules = {"marks": COMBINING_MARKS.pattern, "endings": ENDINGS, "root": ROOT}
-    write_script(config, FOLD_RULES, "self.readerFold", rules,
-                 "from scripts/article/text.py and scripts/hooks/word_forms.py")
+    write_script(config, FOLD_RULES, "self.readerFold", rules)
     # The words the worker never corrects (real words near the index's, and the site's own), and
     # the Spanish it maps to the index's English.
     indexed = {fold(w) for e in entries for w in words(f"{e.title} {e.text} {e.variants}", split)}
@@ -233,8 +232,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     known = {w for w in known if not any(f in lexicon for f in spanish_forms_looked_up(w))}  # the worker maps these first
     function = " ".join(sorted({fold(w) for w in FUNCTION_WORDS if words(w, split)}))  # the separator drops the rest
     write_script(config, KNOWN_WORDS, "self.readerWords",
-                 {"known": bloom_filter(known), "lexicon": by_english(lexicon, thesaurus), "function": function},
-                 "from scripts/data/search/ and the words of every page")
+                 {"known": bloom_filter(known), "lexicon": by_english(lexicon, thesaurus), "function": function})
 
 
 def by_english(lexicon: dict[str, str], thesaurus: dict[str, str]) -> str:
@@ -293,10 +291,12 @@ def bloom_filter(members: set[str]) -> dict[str, object]:
     return {"bits": base64.b64encode(bytes(bits)).decode("ascii"), "hashes": hashes}
 
 
-def write_script(config: MkDocsConfig, path: str, name: str, value: object, source: str) -> None:
+def write_script(config: MkDocsConfig, path: str, name: str, value: object) -> None:
+    """A script the search worker imports, setting ``name`` to ``value``: every byte counts, as the
+    reader downloads it with search."""
     out = Path(config.site_dir) / path
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(f"// Written by scripts/hooks/search_index.py {source}.\n{name} = {json.dumps(value)}\n",
+    out.write_text(f"// Written by scripts/hooks/search_index.py\n{name}={json.dumps(value, separators=(',', ':'))}\n",
                    encoding="utf-8")
 
 
