@@ -255,12 +255,18 @@ function standing(item, query) {
 
 // ``html`` with every word that starts as a searched content word does, accents aside, marked (a
 // question's "why" or "with" stays unmarked); what Material marked already, and the tags, left as they are.
+// The words are found in the text folded letter for letter ("Apurímac" as "apurimac") and marked
+// as written: the worker marks every result at each keystroke, and folding word by word took longer.
 function marked(html, phrase) {
-  const starts = phrase.flat().filter(word => word.length > 1).map(word => word.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"))
-  if (!starts.length) return html
-  const searched = new RegExp(`^(?:${starts.join("|")})`, "u")
-  return html.replace(/(<mark>[^]*?<\/mark>|<[^>]*>)|[^<]+/g, (text, kept) => kept ? text :
-    text.replace(/[\p{L}\p{N}]+/gu, word => searched.test(fold(word)) ? `<mark>${word}</mark>` : word))
+  const starts = phrase.flat().filter(word => word.length > 1)
+  const mark = text => {
+    const folded = text.replace(/[^\0-@[-\x7f]/g, c => fold(c).length === 1 ? fold(c) : c)   // capitals, non-ASCII
+    let out = "", last = 0
+    for (const { 0: word, index } of folded.matchAll(/[\p{L}\p{N}]+/gu))
+      if (starts.some(start => word.startsWith(start))) out += `${text.slice(last, index)}<mark>${text.slice(index, last = index + word.length)}</mark>`
+    return out + text.slice(last)
+  }
+  return starts.length ? html.replace(/(<mark>[^]*?<\/mark>|<[^>]*>)|[^<]+/g, (text, kept) => kept ? text : mark(text)) : html
 }
 
 // A passage's result shows the sentence that holds most of the marked words, and the next one
@@ -287,6 +293,12 @@ function answered(message, query) {
     const within = rank => rank < 2 ? 1 - rank : rank
     const ranked = group.map(item => [standing(item, query), item]).sort((a, b) => within(a[0]) - within(b[0]))
     for (const [rank, item] of ranked) {
+      // A word searched in several forms ("narcotráfico" as written, "drug", "trafficking") is
+      // found when one of them is: Material's "Missing:" line names none of the others.
+      for (const forms of query.phrase) {
+        const terms = Object.keys(item.terms).filter(term => forms.includes(fold(term)))
+        if (terms.some(term => item.terms[term])) for (const term of terms) item.terms[term] = true
+      }
       if (item.snippet) item.text = item.snippet
       item.title = marked(item.title, query.content)
       item.text = excerpt(marked(item.text, query.content))
