@@ -263,3 +263,11 @@ def test_back_matter_never_pushes_a_holding_paragraph_out_of_the_top_three(ours)
               and not (o.rank and o.rank <= 3)
               and BACK_MATTER & set(o.top)]
     assert [(o.query.text, o.top) for o in pushed] == []
+
+
+def test_a_plural_the_index_does_not_hold_finds_the_entries_of_the_word_written(site):
+    """A Spanish plural of a word a title writes ("militares", "militar"), like the English plurals the
+    index leaves to the worker (the inflection class), is searched as the word written, silently."""
+    results, said = search_eval.run(site, ["militares", "militar"], told=True)
+    locations = [[item["location"] for group in result for item in group] for result in results]
+    assert locations[0] and sorted(locations[0]) == sorted(locations[1]) and said[0] is None

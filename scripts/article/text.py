@@ -9,6 +9,7 @@ import html
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Container
 from functools import lru_cache
 from itertools import combinations
 from urllib.parse import urlsplit
@@ -98,6 +99,14 @@ def spanish_forms_looked_up(word: str) -> list[str]:
     return forms + [re.sub(r"a$", "o", form) for form in forms]
 
 
+def written_form(word: str, written: Container[str]) -> str | None:
+    """The form of a typed word the worker searches when no word of the index starts with it: of its
+    forms looked up, the first one other than itself, of four letters or more, that the index's
+    titles and texts write as it stands (lower case: "alliance" for "alliances", "militar" for
+    "militares"; as reader-search.js)."""
+    return next((f for f in spanish_forms_looked_up(word) if f != word and len(f) >= 4 and f in written), None)
+
+
 # --- the search worker's corrections (docs/assets/javascripts/workers/reader-search.js) ---------
 
 def limit(word: str) -> int:
@@ -131,9 +140,11 @@ def starts(ordered: list[str], word: str) -> bool:
     return at < len(ordered) and ordered[at].startswith(word)
 
 
-def corrected(candidates: list[str], known: set[str], into: set[str] | None = None) -> list[str]:
-    """The candidates the worker would replace: no word of ``known`` starts with them, and one of
-    ``into`` (``known`` unless given) is within the worker's distance."""
+def corrected(candidates: list[str], known: set[str], into: set[str] | None = None,
+              written: Container[str] = ()) -> list[str]:
+    """The candidates the worker would replace: no word of ``known`` starts with them, they have no
+    form ``written`` in the index's titles and texts, and one of ``into`` (``known`` unless given)
+    is within the worker's distance."""
     near: dict[str, set[str]] = {}
     for word in known if into is None else into:
         for gone in deletions(word, 2):
@@ -142,6 +153,7 @@ def corrected(candidates: list[str], known: set[str], into: set[str] | None = No
     kept = []
     for word in candidates:
         others = {other for gone in deletions(word, limit(word)) for other in near.get(gone, ())}
-        if not starts(ordered, word) and any(distance(word, other) <= limit(word) for other in others):
+        if not starts(ordered, word) and not written_form(word, written) \
+                and any(distance(word, other) <= limit(word) for other in others):
             kept.append(word)
     return kept

@@ -43,8 +43,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from article.text import FUNCTION_WORDS, corrected, fold, separator, spanish_forms_looked_up, starts, words
-from tools.words_extract import command, vocabulary
+from article.text import (FUNCTION_WORDS, corrected, fold, separator, spanish_forms_looked_up, starts, words,
+                          written_form)
+from tools.words_extract import command, vocabulary, written_words
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTRACT = ROOT / "scripts" / "data" / "search" / "lexicon.json"
@@ -95,19 +96,21 @@ class Index:
         self.split = split = separator(index["config"]["separator"])
         self.glossary = [(GLOSSARY.match(d["text"].replace(d["title"].partition(": ")[2] + " ", "", 1)), d)
                          for d in index["docs"] if d["location"].startswith("glossary/#")]
-        self.words = vocabulary(index)
+        self.words, self.written = vocabulary(index), written_words(index)
         self.ordered = sorted(self.words)
         self.paragraphs = sorted({fold(w) for d in index["docs"] if PARAGRAPH.search(d["location"])
                                   for w in words(f"{d['text']} {d.get('variants', '')}", split)})
         self.text = {fold(w) for d in index["docs"] if PASSAGE.search(d["location"]) for w in words(d["text"], split)}
 
     def starts(self, word: str) -> bool:
-        """Whether a word of the index starts with ``word``: the worker searches it as typed."""
-        return starts(self.ordered, word)
+        """Whether a word of the index starts with ``word``, or the index writes a form of it: the
+        worker searches it as typed, or as that form."""
+        return starts(self.ordered, word) or bool(written_form(word, self.written))
 
     def in_paragraphs(self, word: str) -> bool:
-        """Whether a word of the article's paragraphs starts with ``word``: the text writes it."""
-        return starts(self.paragraphs, word)
+        """Whether a word of the article's paragraphs starts with ``word``, or they write a form of it:
+        the text writes it."""
+        return starts(self.paragraphs, word) or bool(written_form(word, set(self.paragraphs)))
 
     def english(self, text: str) -> str:
         """The index's words for an English translation, or "" if a content word is none of them."""
@@ -218,7 +221,7 @@ def thesaurus(index: Index, spanish: dict[str, str]) -> dict[str, str]:
                     and zipf_frequency(t, "es") < zipf_frequency(t, "en") < SAYS_LITTLE]
             if said:
                 found.setdefault(word, said[0])
-    near = set(corrected(sorted(found), index.words))     # a typo's correction reaches these
+    near = set(corrected(sorted(found), index.words, written=index.written))     # a typo's correction reaches these
     return {word: text for word, text in sorted(found.items()) if word not in near}
 
 

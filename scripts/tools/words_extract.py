@@ -55,6 +55,13 @@ def real_words(language: str, top: int = TOP, accented: bool = False) -> list[st
             if len(w) >= SHORTEST and re.fullmatch(r"[a-z]+", w)]
 
 
+def written_words(index: dict) -> set[str]:
+    """The words the index's titles and texts write (lower case, accents kept): a typed word's form
+    among them is searched (article.text.written_form)."""
+    split = separator(index["config"]["separator"])
+    return {w for doc in index["docs"] for w in words(f"{doc['title']} {doc['text']}", split)}
+
+
 def written_with_accents(index: dict) -> set[str]:
     """The words the index's titles and texts write with accents, folded: the only ones the worker
     corrects a word typed with accents into."""
@@ -65,10 +72,11 @@ def written_with_accents(index: dict) -> set[str]:
 
 def extract(index: dict) -> str:
     """The extract's text for a built site's search index."""
-    known = vocabulary(index)
+    known, written = vocabulary(index), written_words(index)
     version = importlib.metadata.version("wordfreq")
-    found = {code: corrected(real_words(code), known) for code in LANGUAGES}
-    found["accented"] = corrected(real_words("es", ACCENTED_TOP, accented=True), known, written_with_accents(index))
+    found = {code: corrected(real_words(code), known, written=written) for code in LANGUAGES}
+    found["accented"] = corrected(real_words("es", ACCENTED_TOP, accented=True), known, written_with_accents(index),
+                                  written)
     data = {
         "about": "Real words the edition's search must not correct into words of the index, written by "
                  "scripts/tools/words_extract.py from the package below (pinned in uv.lock); regenerate it, "

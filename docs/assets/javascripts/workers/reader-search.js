@@ -52,10 +52,11 @@ for (const [english, words] of self.readerWords.lexicon.split(";").map(entry => 
   for (const word of words.split("|")) word[0] === "+" ? thesaurus.set(word.slice(1), english) : spanish.set(word, english)
 // A Spanish word is looked up as typed, then its singular, then their masculine: the lexicon
 // leaves out what these find ("aceptadas" as "aceptado"; scripts/hooks/search_index.py).
-const inSpanish = word => {
+const formsOf = word => {
   const forms = [word, word.replace(/es$/, ""), word.replace(/s$/, "")]
-  return [...forms, ...forms.map(form => form.replace(/a$/, "o"))].map(form => spanish.get(form)).find(Boolean)
+  return [...forms, ...forms.map(form => form.replace(/a$/, "o"))]
 }
+const inSpanish = word => formsOf(word).map(form => spanish.get(form)).find(Boolean)
 const functional = new Set(self.readerWords.function.split(" "))   // "why", "did", "qué": no weight
 
 // Material's worker listens for messages and answers with postMessage: load it with its listener
@@ -80,11 +81,11 @@ const wordsOf = (doc, at) => ({ at,
   introduces: (doc.introduces || "").split("|").map(term => tokens(term).join(" ")) })
 
 // The index's words, folded and sorted (to find those a typed word starts), how often each is
-// written, its spelling as written most often ("guzmán" for "guzman"), and the entries holding it.
-const spelling = new Map(), holding = new Map(), wordsIn = new Map()
+// written, its spelling as written most often ("guzmán" for "guzman"), and the entries holding it;
+// and how often each word is written as it stands (lower case).
+const spelling = new Map(), spellings = new Map(), holding = new Map(), wordsIn = new Map()
 function setup({ config, docs: entries }) {
   separator = new RegExp(config.separator)
-  const spellings = new Map()
   for (const doc of entries) {
     docs.set(doc.location, doc)
     const words = wordsOf(doc, wordsIn.size), at = words.at
@@ -153,7 +154,7 @@ function nearest(typed) {
 // replaced; the words to find in a row; and what to tell the reader.
 function corrected(query) {
   const typed = query.split(separator).filter(Boolean), parts = [], said = []
-  let changed = false, mistyped = false, alone = null   // the Spanish word just before, mapped alone
+  let changed = false, mistyped = false, formed = false, alone = null   // the Spanish word just before, mapped alone
   for (let i = 0; i < typed.length;) {
     // Spanish the text does not write, the longest phrase first: "policía nacional del perú".
     // Spanish the site writes only outside the article's paragraphs (a note's title writes
@@ -193,6 +194,15 @@ function corrected(query) {
       changed = true
       continue
     }
+    // A word no word of the index starts, of which the titles and texts write another form, is
+    // searched as that form, which finds both: "alliances" as "alliance", "militares" as "militar"
+    // (the index leaves these to the worker: scripts/hooks/search_index.py, article.text.written_form).
+    const form = starts(word) || formsOf(part.toLowerCase()).find(f => f !== part.toLowerCase() && f.length > 3 && spellings.has(f))
+    if (form && form !== true) {
+      parts.push([form])
+      formed = true
+      continue
+    }
     if (word.length < 4 || !/^\p{L}+$/u.test(word) || starts(word) || known(word)) {
       // Typed with accents the site does not write ("región", "México"): searched as it writes it.
       const plain = part.toLowerCase() !== word && spelling.get(word) === word
@@ -213,7 +223,7 @@ function corrected(query) {
   const content = parts.filter(p => !functional.has(fold(p[0])))
   const asked = content.length && content.length < parts.length ? content : parts
   return { typed: query, searched, changed, phrase: parts.map(p => p.map(fold)), content: asked.map(p => p.map(fold)),
-           sent: changed || asked !== parts ? asked.map(p => p.join(" ")).join(" ") : query, said: said.join(" · ") }
+           sent: changed || formed || asked !== parts ? asked.map(p => p.join(" ")).join(" ") : query, said: said.join(" · ") }
 }
 
 // The entries holding a word that starts as one of the alternatives, and how much it weighs: the
