@@ -30,7 +30,9 @@ from each page's rendered content as the page is built:
   word_forms.py): without accents, with the accents the site writes the same word with
   elsewhere, other English and Spanish forms, hyphenated words written solid and their
   second part, and acronyms solid and dotted ("FF. AA." → "ffaa"; "PNP" → "p.n.p"). A variant is left out when a word of the entry (or another variant) already
-  starts with it, since Material matches the typed word as the start of a word.
+  starts with it, since Material matches the typed word as the start of a word, and when the
+  edition's worker finds the same entries through a form the text writes ("alliances" through
+  "alliance": ``left_to_the_worker``).
 - The edition's "Full reference" lines of the notes are not indexed, nor whole URLs (only
   their hosts): readers search words, and the References page is reached from each note.
 
