@@ -99,8 +99,21 @@ def test_after_cite_a_listener_hears_that_the_citation_was_copied(base_url, brow
     page.goto(base_url + f"{INTRODUCTION}/", wait_until="networkidle")
     page.locator("#p3").hover()
     page.locator("#p3 .paragraph-cite").click()
-    status = page.get_by_role("status")
-    status.filter(has_text="Copied").wait_for(timeout=3_000)
+    status = page.get_by_role("status").filter(has_text="Copied")
+    status.wait_for(timeout=3_000)
     heard = status.aria_snapshot()
     context.close()
     assert heard == "- status: Copied to clipboard", heard
+
+
+def test_a_listener_hears_what_search_searched_and_how_much_it_found(base_url, browser):
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.goto(base_url)
+    page.locator("label.md-header__button[for=__search]").first.click()
+    page.locator(".md-search__input").press_sequentially("campesinas")
+    status = page.get_by_role("dialog", name="Search").get_by_role("status")
+    status.filter(has_text="matching").wait_for()
+    heard = status.aria_snapshot()
+    context.close()
+    assert re.fullmatch(r"- status: \"Spanish “campesinas”: farmer · \d+ matching documents\"", heard), heard

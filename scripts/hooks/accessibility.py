@@ -14,6 +14,9 @@ They apply to every page and to the 404 and offline pages (templates of the them
 - Material's message after a copy ("Copied to clipboard", after Cite) is shown for a moment in
   a box no listener was told of: the box is a status message (``role="status"``), whose new words
   a screen reader says without moving focus.
+- What search says above its results (how many match, what was searched: "Spanish
+  “campesinas”: farmer · 4 matching documents", or that nothing matches) changed under a
+  listener's fingers unannounced: it is a status message too.
 - The drawer and search toggles are checkboxes with ``autocomplete="off"``, which HTML allows
   on text fields only: Material puts it there so that a browser does not restore an open drawer
   or search when the reader comes back to the page. The toggles belong to an empty form with
@@ -49,6 +52,7 @@ FIXES = {
     TOGGLE.format("search") + ' autocomplete="off">': TOGGLE.format("search") + ' form="__toggles">',
     '<div class="md-dialog" data-md-component="dialog">':
         '<div class="md-dialog" data-md-component="dialog" role="status">',
+    '<div class="md-search-result__meta">': '<div class="md-search-result__meta" role="status">',
     '<div class="md-header__title" data-md-component="header-title">':
         '<div class="md-header__title" data-md-component="header-title" aria-hidden="true">',
 }
