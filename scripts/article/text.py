@@ -101,10 +101,11 @@ def spanish_forms_looked_up(word: str) -> list[str]:
 
 def written_form(word: str, written: Container[str]) -> str | None:
     """The form of a typed word the worker searches when no word of the index starts with it: of its
-    forms looked up, the first one other than itself, of four letters or more, that the index's
-    titles and texts write as it stands (lower case: "alliance" for "alliances", "militar" for
-    "militares"; as reader-search.js)."""
-    return next((f for f in spanish_forms_looked_up(word) if f != word and len(f) >= 4 and f in written), None)
+    forms looked up, and then of its forms without accents, the first one other than itself, of four
+    letters or more, that the index's titles and texts write as it stands (lower case: "alliance"
+    for "alliances", "militar" for "militares", "cartel" for "cárteles"; as reader-search.js)."""
+    forms = [*spanish_forms_looked_up(word), *spanish_forms_looked_up(fold(word))]   # "cárteles": cartel
+    return next((f for f in forms if f != word and len(f) >= 4 and f in written), None)
 
 
 # --- the search worker's corrections (docs/assets/javascripts/workers/reader-search.js) ---------

@@ -145,8 +145,8 @@ def variants(entries: list[Entry], split: re.Pattern[str]) -> list[str]:
 
 
 def left_to_the_worker(words_of: list[list[str]], variants_of: list[list[str]]) -> set[str]:
-    """The variants the edition's worker finds through a form the text writes (article.text.
-    written_form: "alliances" through "alliance", "militares" through "militar"), which find
+    """The variants the edition's worker finds through a form the text writes (``written_form`` of
+    scripts/article/text.py: "alliances" through "alliance", "militares" through "militar"), which find
     the same entries: no word of the index starts with the variant, every entry holding it
     writes a word that starts with the form, and every word starting with the form is one of
     its forms (else "parts", searched as "part", would find "party" too)."""

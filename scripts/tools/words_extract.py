@@ -57,7 +57,7 @@ def real_words(language: str, top: int = TOP, accented: bool = False) -> list[st
 
 def written_words(index: dict) -> set[str]:
     """The words the index's titles and texts write (lower case, accents kept): a typed word's form
-    among them is searched (article.text.written_form)."""
+    among them is searched (``written_form`` of scripts/article/text.py)."""
     split = separator(index["config"]["separator"])
     return {w for doc in index["docs"] for w in words(f"{doc['title']} {doc['text']}", split)}
 

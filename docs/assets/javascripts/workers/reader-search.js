@@ -194,10 +194,12 @@ function corrected(query) {
       changed = true
       continue
     }
-    // A word no word of the index starts, of which the titles and texts write another form, is
-    // searched as that form, which finds both: "alliances" as "alliance", "militares" as "militar"
-    // (the index leaves these to the worker: scripts/hooks/search_index.py, article.text.written_form).
-    const form = starts(word) || formsOf(part.toLowerCase()).find(f => f !== part.toLowerCase() && f.length > 3 && spellings.has(f))
+    // A word no word of the index starts, of which the titles and texts write another form (as typed
+    // or without accents), is searched as that form, which finds both: "alliances" as "alliance",
+    // "militares" as "militar"
+    // (the index leaves these to the worker: written_form in scripts/article/text.py).
+    const form = starts(word) || [...formsOf(part.toLowerCase()), ...formsOf(word)]
+      .find(f => f !== part.toLowerCase() && f.length > 3 && spellings.has(f))   // "cárteles": cartel
     if (form && form !== true) {
       parts.push([form])
       formed = true
