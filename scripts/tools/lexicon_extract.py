@@ -121,6 +121,10 @@ class Index:
             for pattern, american in BRITISH:
                 if word not in self.text:
                     word = pattern.sub(american, word)
+            # A plural whose singular the text writes ("valleys": valley), or a verb's third person.
+            if word not in self.text and word.endswith("s"):
+                singular = word[:-2] if re.search(r"(s|x|z|ch|sh)es$", word) else word[:-1]
+                word = singular if singular in self.text and len(singular) > 3 else word
             if word not in self.text or len(word) < 3:
                 return ""
             kept.append(word)
