@@ -182,7 +182,7 @@ def entries(index: Index) -> dict[str, str]:
     for head, translations in sorted(freedict().items()):
         for translation in translations:
             if english := index.english(translation):
-                add(head, english)
+                add(head, english, phrase=" " in head.strip())   # "Estados Unidos": United States
                 break
     return dict(sorted(found.items()))
 
