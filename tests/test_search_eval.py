@@ -273,3 +273,16 @@ def test_a_plural_the_index_does_not_hold_finds_the_entries_of_the_word_written(
     results, said = search_eval.run(site, [typed, written], told=True)
     locations = [[item["location"] for group in result for item in group] for result in results]
     assert locations[0] and sorted(locations[0]) == sorted(locations[1]) and said[0] is None
+
+
+def test_every_place_the_map_names_finds_the_map_and_one_only_the_map_names_finds_it_first(site):
+    """The locator map's entry on home holds the places its description names (Ayacucho, Cusco…: no
+    paragraph does), and the article's paragraphs that name a place (Bolivia, Peru) come first."""
+    home = (site / "index.html").read_text(encoding="utf-8")
+    places = re.findall(r'<text [^>]*class="(?:country|department|city)"[^>]*>([^<]+)</text>', home)
+    results, _ = search_eval.run(site, places)
+    found = [[item["location"] for group in result for item in group] for result in results]
+    assert len(places) > 10 and [p for p, at in zip(places, found) if "#map" not in at] == []
+    for place, at in zip(places, found):
+        in_paragraphs = [a for a in at if re.search(r"#p\d+$", a)]
+        assert at.index("#map") == 0 or in_paragraphs and at.index(in_paragraphs[0]) < at.index("#map"), (place, at)

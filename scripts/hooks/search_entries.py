@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from article.text import TAG
 
-PASSAGE = re.compile(r"p\d+|note-\d+|fn:\d+|ref-[\w-]+")
+PASSAGE = re.compile(r"p\d+|note-\d+|fn:\d+|ref-[\w-]+|map")   # "map": the locator map's figure, by its places
 # The edition's own entries, each a result of its own at the anchor inside it: a Glossary row
 # (its abbreviation's ``abbr-`` anchor) and an Index entry (its headword's ``name-`` anchor).
 NAMED = re.compile(r"(abbr|name)-[\w-]+")
@@ -22,7 +22,8 @@ HOLDERS = {"tr", "li"}         # the elements such an anchor names
 ARTICLE_PASSAGE = re.compile(r"(p|fn:)(\d+)")   # of those, the article's paragraphs and its notes where cited
 # Not the text: permalinks, back-links, the running line naming the article, the download line.
 SKIPPED_CLASSES = {"headerlink", "footnote-backref", "article-name", "downloads"}
-SKIPPED_TAGS = {"sup", "script", "style", "pre", "button"}   # code blocks (the Cite page's BibTeX, RIS), buttons: no text
+SKIPPED_TAGS = {"sup", "script", "style", "pre", "button",   # code blocks (the Cite page's BibTeX, RIS), buttons: no text
+                "text"}   # a drawing's labels: its <desc> says them ("in parts of Ayacucho, Cusco…")
 TITLE_BLOCK = "title-block"    # marked data-search-exclude for Material; its words (not its links) are home's
 SNIPPET_WORDS = 30             # a page's result shows the first words of its first passage
 KEPT_TAGS = {"p", "li", "ol", "ul", "code", "pre"}       # block tags Material keeps in an entry's text
@@ -100,7 +101,7 @@ class ContentParser(HTMLParser):
             skipped = True
         passage = None
         heading = not skipped and tag in HEADINGS and "id" in attrs
-        if not skipped and tag in ("p", "li") and PASSAGE.fullmatch(attrs.get("id") or ""):
+        if not skipped and tag in ("p", "li", "figure") and PASSAGE.fullmatch(attrs.get("id") or ""):
             passage = self.passage = Block(attrs["id"])
             self.passages.append(passage)
         elif heading:
@@ -147,7 +148,9 @@ class ContentParser(HTMLParser):
         if self.headings:
             self.sections[-1].title.append(text)
         elif (passage := self.passage) is not None:
-            if not passage.ended:
+            if self.stack[-1][0] == "title":     # a figure's drawing names it: "Locator map of Peru, …"
+                passage.name.append(text)
+            elif not passage.ended:
                 passage.text.append(text)
         else:
             self.sections[-1].text.append(text)

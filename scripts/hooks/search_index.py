@@ -24,7 +24,8 @@ from each page's rendered content as the page is built:
 - What is left of a page outside its passages (headings and their text) is indexed as
   Material indexes it, by heading section. Pages that are not the article's (the edition's
   about, cite, index, notes and references pages) rank below its text: their entries get
-  the page's ``search.boost`` from its front matter, or ``APPARATUS_BOOST``.
+  the page's ``search.boost`` from its front matter, or ``APPARATUS_BOOST``; so does the
+  locator map's entry on home, its title and places ("Ayacucho", which only the map shows).
 - Variants: each entry gets a ``variants`` field (declared in mkdocs.yml ``plugins.search.
   fields``) with the other spellings a reader may type for its words (scripts/hooks/
   word_forms.py): without accents, with the accents the site writes the same word with
@@ -229,6 +230,9 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     entries = page_entries(page.url, page.content or "", page.title or "", search.get("boost"), NAMES)
     if search.get("boost") is None and not any(re.search(r"#p\d+$", e.location) for e in entries):
         for entry in entries:
+            entry.boost = APPARATUS_BOOST
+    for entry in entries:     # the locator map, on home: after the article's paragraphs that hold its places
+        if entry.location.endswith("#map"):
             entry.boost = APPARATUS_BOOST
     PAGES[page.url] = entries
     # Material's plugin, next, would parse the page again for entries that on_post_build replaces

@@ -235,5 +235,5 @@ def map_block(words: MapData, places: list[str], with_index: bool = True) -> str
     where = "Places in the Index" if with_index else "Places the article names"
     caption = (escape(words.caption)
                + (f" {where} that the map does not show: {escape(', '.join(missing))}." if missing else ""))
-    return (f'<figure id="{ANCHOR}" class="locator" data-search-exclude="">{svg(words)}</figure>\n\n'
+    return (f'<figure id="{ANCHOR}" class="locator">{svg(words)}</figure>\n\n'
             f"{editorial(caption)}\n{{: .map-caption data-search-exclude=\"\" }}\n")
