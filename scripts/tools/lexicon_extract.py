@@ -58,6 +58,8 @@ BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 BRITISH = [(re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"our$"), "or")]
 PASSAGE = re.compile(r"#(p|fn:)\d+$")
 PARAGRAPH = re.compile(r"#p\d+$")
+COINED = re.compile(r"^(?:narco|neo|post|socio)(?=[a-z]{4})")   # the prefixes of the article's compounds
+ISM = re.compile(r"is[mt]s?$")
 # A Glossary entry's text: its abbreviation, what it stands for, its name in the other language.
 GLOSSARY = re.compile(r"<p>(?P<expansion>[^[*]+?) \*? ?\[(?P<language>Spanish|English): (?P<other>[^\]]+)\]")
 
@@ -184,6 +186,16 @@ def entries(index: Index) -> dict[str, str]:
             if english := index.english(translation):
                 add(head, english, phrase=" " in head.strip())   # "Estados Unidos": United States
                 break
+    # The text's -isms and -ists, and those inside its compounds, as Spanish writes them, where
+    # wordfreq attests the Spanish ("narcoterrorismo"; "senderismo" inside "neosenderism"): the
+    # dictionaries know no such coinage.
+    from wordfreq import zipf_frequency
+
+    for word in sorted(index.text):
+        for part in dict.fromkeys((word, COINED.sub("", word))):
+            spanish = ISM.sub(lambda m: m[0].replace("ism", "ismo").replace("ist", "ista"), part)
+            if spanish != part and zipf_frequency(spanish, "es") > 0:
+                add(spanish, word)
     return dict(sorted(found.items()))
 
 
