@@ -19,7 +19,12 @@ note's Spanish title writes, is searched as written and as "drug trafficking"):
   "narcotráfico" and "tráfico" show: drug traffickers), kept where every content word of the English is a word of the
   article's text (its British -ise spelled -ize);
 - FreeDict's Spanish–English dictionary (Debian's dict-freedict-spa-eng, GPL-2+): a headword
-  whose translation is a word of the index.
+  (or a phrase) whose translation is a word of the index;
+- the text's own -isms and -ists, and those inside its compounds, written as Spanish writes them
+  where wordfreq's Spanish list attests the word ("narcoterrorismo"; "senderismo" in "neosenderism").
+
+A translation in the plural or the third person ("valleys", "accepts") stands for the text's word
+in the singular ("valley", "accept").
 
 Readers also type English the text does not use for what it says ("regime" where it says
 "authorities"). The extract's ``english`` maps such a word to a word of the article's text in
