@@ -262,6 +262,10 @@ def extract(index: dict) -> str:
                      f"(wordfreq {version('wordfreq')}, top {TOP:,}) into English"},
             {**debian_package("dict-freedict-spa-eng"), "licence": "GPL-2+",
              "what": "FreeDict's Spanish-English dictionary"},
+            {"package": "wordfreq", "version": version("wordfreq"), "licence": "Apache-2.0",
+             "data_licence": "CC BY-SA 4.0",
+             "what": "the text's -isms and -ists (and those inside its compounds) as Spanish writes them, "
+                     "kept where wordfreq's Spanish list attests the word"},
             {**debian_package("wordnet-base"), "licence": "WordNet 3.0 (Princeton University)",
              "what": f"WordNet 3.0's synsets: the most frequent English words (wordfreq {version('wordfreq')}, "
                      f"top {TOP:,}) to a word of the text of the same meaning"},
