@@ -93,9 +93,9 @@ cuando cuándo quien quienes quién porque qué cómo dónde hay han fueron son 
 
 
 def spanish_forms_looked_up(word: str) -> list[str]:
-    """The forms of a typed Spanish word the worker looks up, in order: as typed, its singular,
-    and their masculine ("aceptadas", "aceptada", "aceptados", "aceptado"; as reader-search.js)."""
-    forms = [word, re.sub(r"es$", "", word), re.sub(r"s$", "", word)]
+    """The forms of a typed Spanish word the worker looks up, in order: as typed, its singular, its
+    plural, and their masculine ("aceptadas", "aceptada", "aceptados", "aceptado"; as reader-search.js)."""
+    forms = [word, re.sub(r"es$", "", word), re.sub(r"s$", "", word), f"{word}s", f"{word}es"]
     return forms + [re.sub(r"a$", "o", form) for form in forms]
 
 

@@ -50,10 +50,11 @@ function known(word) {
 const spanish = new Map(), thesaurus = new Map()
 for (const [english, words] of self.readerWords.lexicon.split(";").map(entry => entry.split(":")))
   for (const word of words.split("|")) word[0] === "+" ? thesaurus.set(word.slice(1), english) : spanish.set(word, english)
-// A Spanish word is looked up as typed, then its singular, then their masculine: the lexicon
-// leaves out what these find ("aceptadas" as "aceptado"; scripts/hooks/search_index.py).
+// A Spanish word is looked up as typed, then its singular, its plural, then their masculine: the
+// lexicon leaves out what these find ("aceptadas" as "aceptado"; scripts/hooks/search_index.py),
+// and "narcotraficante" finds "narcotraficantes".
 const formsOf = word => {
-  const forms = [word, word.replace(/es$/, ""), word.replace(/s$/, "")]
+  const forms = [word, word.replace(/es$/, ""), word.replace(/s$/, ""), `${word}s`, `${word}es`]
   return [...forms, ...forms.map(form => form.replace(/a$/, "o"))]
 }
 const inSpanish = word => formsOf(word).map(form => spanish.get(form)).find(Boolean)
