@@ -109,7 +109,7 @@ def written_together(plain: str) -> set[str]:
     return found
 
 
-def variants(entries: list[Entry], split: re.Pattern[str]) -> list[str]:
+def variants(entries: list[Entry], split: re.Pattern[str], lexicon: dict[str, str]) -> list[str]:
     """For each entry, the spellings of its words that a reader may type and it lacks."""
     words_of = [words(f"{e.title} {e.text}", split) for e in entries]
     folded = {w: fold(w) for own in words_of for w in own}
@@ -141,11 +141,11 @@ def variants(entries: list[Entry], split: re.Pattern[str]) -> list[str]:
         kept = [v + "." if "." in v else v for v, later in zip(known, [*known[1:], ""])
                 if v not in own and not later.startswith(v)]
         result.append(kept)
-    worker = left_to_the_worker(words_of, result)
+    worker = left_to_the_worker(words_of, result, lexicon)
     return [" ".join(v for v in kept if v not in worker) for kept in result]
 
 
-def left_to_the_worker(words_of: list[list[str]], variants_of: list[list[str]]) -> set[str]:
+def left_to_the_worker(words_of: list[list[str]], variants_of: list[list[str]], lexicon: dict[str, str]) -> set[str]:
     """The variants the edition's worker finds through a form the text writes (``written_form`` of
     scripts/article/text.py: "alliances" through "alliance", "militares" through "militar"), which find
     the same entries: no word of the index starts with the variant, every entry holding it
@@ -154,7 +154,7 @@ def left_to_the_worker(words_of: list[list[str]], variants_of: list[list[str]]) 
     written = {w for own in words_of for w in own}
     vocabulary = sorted({fold(w) for w in written} | {v for kept in variants_of for v in kept})
     starting = lambda word: vocabulary[bisect_left(vocabulary, word):bisect_right(vocabulary, word + "\uffff")]  # noqa: E731
-    left, lexicon = set(), spanish_lexicon()
+    left = set()
     for variant in {v for kept in variants_of for v in kept}:
         # Spanish the lexicon maps ("ausencias": absence) is searched as written too, where the index holds it.
         if any(f in lexicon for f in spanish_forms_looked_up(fold(variant))):
@@ -248,7 +248,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError("mkdocs.yml: plugins.search.fields needs a 'variants' field")
     entries = once([entry for url in sorted(PAGES) for entry in PAGES[url]])
     split = separator(plugin.config.separator)
-    for entry, spelled, terms in zip(entries, variants(entries, split), introductions(entries, index_names())):
+    lexicon, thesaurus = spanish_lexicon(), spanish_lexicon("english")
+    for entry, spelled, terms in zip(entries, variants(entries, split, lexicon), introductions(entries, index_names())):
         entry.variants = spelled
         entry.introduces = terms
     plugin.search_index.entries = [entry.as_json() for entry in entries]
@@ -259,7 +260,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     # the Spanish it maps to the index's English.
     indexed = {fold(w) for e in entries for w in words(f"{e.title} {e.text} {e.variants}", split)}
     written = {w for e in entries for w in words(f"{e.title} {e.text}", split)}
-    lexicon, thesaurus = spanish_lexicon(), spanish_lexicon("english")
     # Of the site's own words, those the worker would otherwise correct: near a word of the index.
     shown = corrected(sorted(w for w in SITE_WORDS if len(w) >= 4), indexed, written=written)
     known = (set(real_words()) | set(shown)) - indexed - set(thesaurus)

@@ -105,8 +105,9 @@ class Index:
                          for d in index["docs"] if d["location"].startswith("glossary/#")]
         self.words, self.written = vocabulary(index), written_words(index)
         self.ordered = sorted(self.words)
-        self.paragraphs = sorted({fold(w) for d in index["docs"] if PARAGRAPH.search(d["location"])
-                                  for w in words(f"{d['text']} {d.get('variants', '')}", split)})
+        self.in_paragraph = {fold(w) for d in index["docs"] if PARAGRAPH.search(d["location"])
+                             for w in words(f"{d['text']} {d.get('variants', '')}", split)}
+        self.paragraphs = sorted(self.in_paragraph)
         self.text = {fold(w) for d in index["docs"] if PASSAGE.search(d["location"]) for w in words(d["text"], split)}
 
     def starts(self, word: str) -> bool:
@@ -117,7 +118,7 @@ class Index:
     def in_paragraphs(self, word: str) -> bool:
         """Whether a word of the article's paragraphs starts with ``word``, or they write a form of it:
         the text writes it."""
-        return starts(self.paragraphs, word) or bool(written_form(word, set(self.paragraphs)))
+        return starts(self.paragraphs, word) or bool(written_form(word, self.in_paragraph))
 
     def english(self, text: str) -> str:
         """The index's words for an English translation, or "" if a content word is none of them."""

@@ -62,12 +62,10 @@ def written_words(index: dict) -> set[str]:
     return {w for doc in index["docs"] for w in words(f"{doc['title']} {doc['text']}", split)}
 
 
-def written_with_accents(index: dict) -> set[str]:
-    """The words the index's titles and texts write with accents, folded: the only ones the worker
+def written_with_accents(written: set[str]) -> set[str]:
+    """Of the index's ``written`` words, those written with accents, folded: the only ones the worker
     corrects a word typed with accents into."""
-    split = separator(index["config"]["separator"])
-    return {fold(w) for doc in index["docs"] for w in words(f"{doc['title']} {doc['text']}", split)
-            if fold(w) != w.lower()}
+    return {fold(w) for w in written if fold(w) != w}
 
 
 def extract(index: dict) -> str:
@@ -75,7 +73,7 @@ def extract(index: dict) -> str:
     known, written = vocabulary(index), written_words(index)
     version = importlib.metadata.version("wordfreq")
     found = {code: corrected(real_words(code), known, written=written) for code in LANGUAGES}
-    found["accented"] = corrected(real_words("es", ACCENTED_TOP, accented=True), known, written_with_accents(index),
+    found["accented"] = corrected(real_words("es", ACCENTED_TOP, accented=True), known, written_with_accents(written),
                                   written)
     data = {
         "about": "Real words the edition's search must not correct into words of the index, written by "

@@ -199,9 +199,9 @@ function corrected(query) {
     // or without accents), is searched as that form, which finds both: "alliances" as "alliance",
     // "militares" as "militar"
     // (the index leaves these to the worker: written_form in scripts/article/text.py).
-    const form = starts(word) || [...formsOf(part.toLowerCase()), ...formsOf(word)]
+    const form = !starts(word) && [...formsOf(part.toLowerCase()), ...formsOf(word)]
       .find(f => f !== part.toLowerCase() && f.length > 3 && spellings.has(f))   // "cárteles": cartel
-    if (form && form !== true) {
+    if (form) {
       parts.push([form])
       formed = true
       continue
