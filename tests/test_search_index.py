@@ -13,7 +13,7 @@ from article.text import fold as folded
 from article.text import separator as compiled
 from article.text import words as tokens
 from hooks.search_index import Entry, introductions, once, page_entries, variants
-from hooks.word_forms import english_forms, spanish_forms
+from hooks.word_forms import english_forms, spanish_forms, spanish_lexicon
 
 
 def search_config() -> dict:
@@ -26,7 +26,7 @@ SEPARATOR = compiled(search_config()["separator"])
 
 def variants_of(*texts: str) -> list[set[str]]:
     entries = [Entry(f"page/#p{i}", f"¶ {i}", f"<p>{text}</p>") for i, text in enumerate(texts, start=1)]
-    return [set(tokens(v, SEPARATOR)) for v in variants(entries, SEPARATOR)]
+    return [set(tokens(v, SEPARATOR)) for v in variants(entries, SEPARATOR, spanish_lexicon())]
 
 
 def index(site) -> dict:
